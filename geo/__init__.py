@@ -1,0 +1,81 @@
+"""Lockdown Map: field reports about North Korean lockdowns as evidence-backed maps.
+
+The public names are re-exported here; submodules hold one concern each.
+"""
+
+from geo.dataset import SEED_DATASET, dumps_dataset, load_dataset, loads_dataset, write_dataset
+from geo.errors import (
+    BoundaryFileError,
+    DatasetError,
+    DatasetFileError,
+    DateInputError,
+    ExportError,
+    InvalidQuery,
+    LockdownMapError,
+    PlaceNotFound,
+    Problem,
+)
+from geo.measures import MEASURE_TYPES, MeasureType, measure_type
+from geo.model import (
+    Certainty,
+    Dataset,
+    DatasetInfo,
+    Evidence,
+    Incident,
+    LocationPrecision,
+    Lockdown,
+    Measure,
+    Place,
+    PlaceKind,
+    Report,
+    Scope,
+    StatusChange,
+    StatusChangeKind,
+    TimePrecision,
+    When,
+)
+from geo.timeline import ZoneState, ZoneStatus, dataset_span, parse_moment, states_on, status_of
+from geo.validate import validate
+
+__all__ = [
+    "MEASURE_TYPES",
+    "SEED_DATASET",
+    "BoundaryFileError",
+    "Certainty",
+    "Dataset",
+    "DatasetError",
+    "DatasetFileError",
+    "DatasetInfo",
+    "DateInputError",
+    "Evidence",
+    "ExportError",
+    "Incident",
+    "InvalidQuery",
+    "LocationPrecision",
+    "Lockdown",
+    "LockdownMapError",
+    "Measure",
+    "MeasureType",
+    "Place",
+    "PlaceKind",
+    "PlaceNotFound",
+    "Problem",
+    "Report",
+    "Scope",
+    "StatusChange",
+    "StatusChangeKind",
+    "TimePrecision",
+    "When",
+    "ZoneState",
+    "ZoneStatus",
+    "dataset_span",
+    "dumps_dataset",
+    "load_dataset",
+    "loads_dataset",
+    "measure_type",
+    "parse_moment",
+    "states_on",
+    "status_of",
+    "validate",
+    "write_dataset",
+]

@@ -1,0 +1,94 @@
+"""The ``lockdown-map`` command line: a thin edge that turns domain errors into messages.
+
+Each command parses its arguments, calls plain functions in :mod:`geo`, and
+prints. A :class:`~geo.errors.LockdownMapError` becomes a readable message and
+a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from geo.dataset import SEED_DATASET, load_dataset
+from geo.errors import DatasetError, LockdownMapError
+from geo.timeline import parse_moment, states_on
+
+EXIT_INVALID = 1
+EXIT_ERROR = 2
+
+
+def domain_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn the project's errors into a message on stderr and an exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except DatasetError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            raise SystemExit(EXIT_INVALID) from None
+        except LockdownMapError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            raise SystemExit(EXIT_ERROR) from None
+
+    return wrapper
+
+
+dataset_option = click.option(
+    "--dataset", "dataset_path", type=click.Path(dir_okay=False), default=str(SEED_DATASET),
+    show_default="the bundled seed data", help="Dataset file (YAML).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="lockdown-map")
+def cli() -> None:
+    """Lockdown Map: field reports about North Korean lockdowns, as maps with their evidence."""
+
+
+@cli.command()
+@click.argument("path", type=click.Path(dir_okay=False), default=str(SEED_DATASET))
+@domain_errors
+def validate(path: str) -> None:
+    """Check a dataset file; list every problem at once (exit 1 if any)."""
+    dataset = load_dataset(path)
+    click.echo(f"{path}: valid — {len(dataset.reports)} reports, {len(dataset.places)} places, "
+               f"{len(dataset.lockdowns)} lockdowns, {len(dataset.incidents)} incidents")
+
+
+@cli.command()
+@click.option("--on", "on", required=True, metavar="DATE",
+              help="YYYY-MM-DD (the end of that day) or YYYY-MM-DDTHH:MM.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@dataset_option
+@domain_errors
+def status(on: str, fmt: str, dataset_path: str) -> None:
+    """Each lockdown zone's status on a day, with its period."""
+    moment = parse_moment(on)
+    states = states_on(load_dataset(dataset_path), moment)
+    if fmt == "json":
+        payload = {"on": moment.isoformat(timespec="minutes"),
+                   "zones": [state.to_dict() for state in states]}
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    rows = [("ZONE", "STATUS", "IN FORCE FROM", "ANNOUNCED END", "ACTUAL END")]
+    for s in states:
+        d = s.to_dict()
+        rows.append((s.zone_name, d["status"], d["start"], d["announced_end"] or "unknown",
+                     d["actual_end"]))
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+    click.echo(f"Status at {moment.isoformat(sep=' ', timespec='minutes')}")
+    for row in rows:
+        cells = (str(cell).ljust(width) for cell, width in zip(row, widths, strict=True))
+        click.echo("  ".join(cells).rstrip())
+    if len(rows) == 1:
+        click.echo("(no lockdowns in this dataset)")
+
+
+def main() -> None:
+    cli(prog_name="lockdown-map")

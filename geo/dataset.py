@@ -1,0 +1,85 @@
+"""Read and write dataset files: the only module that touches them.
+
+The format is YAML (human-readable, diffable). Loading parses the text, then
+:func:`geo.validate.validate` turns the raw records into model objects or one
+:class:`~geo.errors.DatasetError` listing every problem. Writing produces one
+canonical text, so load → write → load is lossless and a re-written seed file
+does not change; it goes to a temporary file first and is renamed into place.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+
+from geo.atomic import write_atomic
+from geo.errors import DatasetError, DatasetFileError, Problem
+from geo.model import Dataset
+from geo.rawform import dataset_to_raw
+from geo.validate import validate
+
+SEED_DATASET = Path(__file__).resolve().parent.parent / "seeds" / "lockdowns.yaml"
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so the validator parses and explains them."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style for multi-line text; no line folding, so quotes stay on one line."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def loads_dataset(text: str, source: str = "<text>") -> Dataset:
+    """Parse and validate dataset text; ``source`` names it in error messages."""
+    try:
+        raw = yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "the file"
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise DatasetError([Problem(source, where, "", None, f"not valid YAML: {problem}",
+                                    "correct the YAML syntax at that place")]) from None
+    return validate(raw, source)
+
+
+def load_dataset(path: str | os.PathLike[str] = SEED_DATASET) -> Dataset:
+    """Load and validate the dataset file at ``path`` (the bundled seed data by default)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DatasetFileError(f"{path}: no such dataset file; give the path of a .yaml "
+                               f"dataset (the seed data is {SEED_DATASET})") from None
+    except UnicodeDecodeError as exc:
+        raise DatasetFileError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); "
+                               "save the file as UTF-8") from None
+    except OSError as exc:
+        raise DatasetFileError(f"{path}: cannot read: {exc.strerror}") from None
+    return loads_dataset(text, str(path))
+
+
+def dumps_dataset(dataset: Dataset) -> str:
+    """The canonical YAML text of ``dataset``."""
+    return yaml.dump(dataset_to_raw(dataset), Dumper=_Dumper, sort_keys=False,
+                     allow_unicode=True, width=float("inf"), indent=2)
+
+
+def write_dataset(dataset: Dataset, path: str | os.PathLike[str]) -> Path:
+    """Write ``dataset`` to ``path`` atomically: the old file stays whole until the new one is."""
+    return write_atomic(Path(path), dumps_dataset(dataset))

@@ -1,0 +1,69 @@
+"""The command line: results on stdout, domain errors as messages and exit codes."""
+
+import json
+
+import yaml
+from click.testing import CliRunner
+
+from geo.cli import cli
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_validate_seed_data():
+    result = run("validate")
+    assert result.exit_code == 0
+    assert "valid — 2 reports, 7 places, 1 lockdowns, 3 incidents" in result.output
+
+
+def test_validate_lists_every_error_of_a_broken_copy(seed_raw, tmp_path):
+    seed_raw["lockdowns"][0]["zone"] = "nowhere"
+    seed_raw["lockdowns"][0]["measures"][0]["code"] = "nope"
+    seed_raw["incidents"][0]["when"]["on"] = "last Thursday"
+    path = tmp_path / "broken.yaml"
+    path.write_text(yaml.safe_dump(seed_raw, allow_unicode=True), encoding="utf-8")
+    before = path.read_bytes()
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert "3 problems in the dataset" in result.output
+    assert "unknown place (got 'nowhere')" in result.output
+    assert "unknown measure code (got 'nope')" in result.output
+    assert "not a date (got 'last Thursday')" in result.output
+    assert "Traceback" not in result.output
+    assert path.read_bytes() == before  # nothing written
+
+
+def test_validate_missing_file():
+    result = run("validate", "no/such.yaml")
+    assert result.exit_code == 2
+    assert "no/such.yaml: no such dataset file" in result.output
+
+
+def test_status_json_in_force():
+    result = run("status", "--on", "2021-11-25", "--format", "json")
+    assert result.exit_code == 0
+    (zone,) = json.loads(result.output)["zones"]
+    assert zone["zone_name"] == "Kimhyongjik County"
+    assert zone["status"] == "in force"
+    assert zone["start"].startswith("2021-11-19")
+    assert zone["announced_end"] == "2021-12-04"
+
+
+def test_status_json_after_announced_end():
+    (zone,) = json.loads(run("status", "--on", "2021-12-10", "--format", "json").output)["zones"]
+    assert zone["status"] == "announced end passed, lifting unconfirmed"
+    assert zone["actual_end"] == "unconfirmed"
+
+
+def test_status_table():
+    result = run("status", "--on", "2021-11-18")
+    assert result.exit_code == 0
+    assert "Kimhyongjik County  not yet in force" in result.output
+
+
+def test_status_bad_date():
+    result = run("status", "--on", "Nov 25")
+    assert result.exit_code == 2
+    assert "'Nov 25' is not a date; write YYYY-MM-DD" in result.output

@@ -1,0 +1,34 @@
+"""What an analyst reads about a zone: the same text for popups and the details panel."""
+
+import datetime as dt
+
+from geo.describe import describe_lockdown
+from geo.timeline import ZoneStatus
+
+
+def test_summary_of_the_seed_lockdown(seed):
+    summary = describe_lockdown(seed, seed.lockdowns[0], dt.date(2021, 11, 25))
+    assert summary.zone_name == "Kimhyongjik County"
+    assert "Huchang County" in summary.other_names and "김형직군" in summary.other_names
+    assert summary.status is ZoneStatus.IN_FORCE
+    assert [(d.label, d.value) for d in summary.dates] == [
+        ("Ordered", "2021-11-19 10:00 (inferred)"),
+        ("In force from", "2021-11-19 (inferred)"),
+        ("Announced end", "2021-12-04 (inferred)"),
+        ("Actual end", "unconfirmed"),
+    ]
+    markets = next(m for m in summary.measures if m.code == "markets_closed")
+    assert markets.oxcgrt == "C2 Workplace closing, level 2"
+    assert markets.scope == "targeted"
+    assert any("closed markets" in q.text and q.url.startswith("https://www.dailynk.com/")
+               for q in markets.quotes)
+    assert summary.trigger.kind == "border crossing"
+    assert summary.trigger.when == "2021-11-18 21:00 (inferred)"
+    assert any(n.startswith("Actual end unconfirmed") for n in summary.precision_notes)
+    assert {q.report_id for q in summary.sources} == {"dailynk-en-2021-11-kimhyongjik",
+                                                      "dailynk-ko-2021-11-kimhyongjik"}
+
+
+def test_status_follows_the_day(seed):
+    later = describe_lockdown(seed, seed.lockdowns[0], dt.date(2021, 12, 10))
+    assert later.status is ZoneStatus.END_PASSED_UNCONFIRMED
