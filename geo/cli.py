@@ -11,14 +11,11 @@ import json
 
 import click
 
-from geo.cli_errors import domain_errors
+from geo.cli_common import dataset_option, domain_errors
+from geo.cli_map import export
 from geo.cli_places import geocode
 from geo.dataset import SEED_DATASET, load_dataset
 from geo.timeline import parse_moment, states_on
-
-dataset_option = click.option(
-    "--dataset", "dataset_path", type=click.Path(dir_okay=False), default=str(SEED_DATASET),
-    show_default="the bundled seed data", help="Dataset file (YAML).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -84,6 +81,7 @@ def layers(output: str, dataset_path: str) -> None:
 
 
 cli.add_command(geocode)
+cli.add_command(export)
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ import json
 
 import click
 
-from geo.cli_errors import domain_errors
+from geo.cli_common import domain_errors
 
 
 @click.command()

@@ -1,4 +1,5 @@
-"""Turning the project's errors into messages and exit codes, for every CLI command."""
+"""What every CLI command shares: the dataset option, and turning the project's errors
+into messages and exit codes."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 import click
 
+from geo.dataset import SEED_DATASET
 from geo.errors import DatasetError, LockdownMapError
 
 EXIT_INVALID = 1
@@ -29,3 +31,8 @@ def domain_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             raise SystemExit(EXIT_ERROR) from None
 
     return wrapper
+
+
+dataset_option = click.option(
+    "--dataset", "dataset_path", type=click.Path(dir_okay=False), default=str(SEED_DATASET),
+    show_default="the bundled seed data", help="Dataset file (YAML).")

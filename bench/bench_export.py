@@ -1,0 +1,205 @@
+"""Export and draw time of the map against a naive folium map, on synthetic data.
+
+Usage: .venv/bin/python bench/bench_export.py [--points 100,1000,10000] [--zones 10,100,1000]
+       [--naive-timeout 60] [--no-naive]
+
+For each size: export time (build + render + atomic write, self-contained), file
+size, and time until drawn in headless Chromium with the network blocked (from
+navigation start until every zone and incident is in the DOM); beside it a naive
+folium map with one ``Polygon`` per zone and one ``Marker`` per incident (assets
+inlined too, so both open offline).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import math
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import folium  # noqa: E402
+import geopandas as gpd  # noqa: E402
+from conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from map_fixtures import context_layers  # noqa: E402
+from shapely.geometry import Point, Polygon  # noqa: E402
+
+from geo.atomic import write_atomic  # noqa: E402
+from geo.export import export_map, render_html  # noqa: E402
+from geo.model import (  # noqa: E402
+    Certainty,
+    Dataset,
+    DatasetInfo,
+    Evidence,
+    Incident,
+    LocationPrecision,
+    Lockdown,
+    Measure,
+    Place,
+    PlaceKind,
+    Report,
+    When,
+)
+
+QUOTES = (
+    "The order suspended travel permits for the county and closed markets.",
+    "Joint enforcement teams patrol the streets day and night.",
+    "A man returned from China and was arrested by soldiers waiting in ambush.",
+)
+REPORT = Report("synthetic-report", "Synthetic Daily", "A synthetic report",
+                "https://example.org/report", "en",
+                When(Certainty.STATED, dt.date(2021, 11, 23)), " ".join(QUOTES))
+WEST, SOUTH, EAST, NORTH = 126.8, 40.8, 128.9, 41.8
+
+
+def synthetic(points: int, zones: int, seed: int = 1) -> tuple[Dataset, dict]:
+    """A dataset and its layers: ``zones`` 12-gon zones on a grid, ``points`` incidents."""
+    rng = random.Random(seed)
+    evidence = tuple(Evidence(REPORT.id, q) for q in QUOTES)
+    side = math.ceil(math.sqrt(zones))
+    dx, dy = (EAST - WEST) / side, (NORTH - SOUTH) / side
+    places, lockdowns, zone_rows = [], [], []
+    for i in range(zones):
+        cx, cy = WEST + (i % side + 0.5) * dx, SOUTH + (i // side + 0.5) * dy
+        r = min(dx, dy) * 0.4
+        ring = [(cx + r * math.cos(a * math.pi / 6) * (0.8 + 0.4 * rng.random()),
+                 cy + r * math.sin(a * math.pi / 6) * (0.8 + 0.4 * rng.random()))
+                for a in range(12)]
+        place = Place(f"zone-{i}", f"Zone {i}", PlaceKind.COUNTY, LocationPrecision.NEAR,
+                      aliases=(f"Zone {i} county",), evidence=evidence[:1])
+        start = dt.date(2021, 11, 1) + dt.timedelta(days=rng.randrange(30))
+        lockdowns.append(Lockdown(
+            id=f"lockdown-{i}", zone=place.id, scope="whole county",
+            ordered=When(Certainty.STATED, start, evidence=evidence[:1]),
+            effective=When(Certainty.STATED, start, evidence=evidence[:1]),
+            announced_end=When(Certainty.INFERRED, start + dt.timedelta(days=15),
+                               reasoning="15 days from the start", evidence=evidence[:1]),
+            actual_end=(When(Certainty.STATED, start + dt.timedelta(days=20))
+                        if i % 3 == 0 else When.unknown("no report says")),
+            measures=(Measure("markets_closed", evidence[:1]),
+                      Measure("enforcement_patrols", evidence[1:2])),
+            evidence=evidence[:2]))
+        places.append(place)
+        zone_rows.append({"lockdown": f"lockdown-{i}", "zone": place.id, "name": place.name,
+                          "approximate": i % 2 == 0, "method": "synthetic", "source": "bench",
+                          "precision": 2, "geometry": Polygon(ring)})
+    incidents, incident_rows = [], []
+    for i in range(points):
+        when = When(Certainty.STATED, dt.date(2021, 11, 1) + dt.timedelta(days=rng.randrange(40)))
+        place = places[i % len(places)] if places else None
+        incident = Incident(f"incident-{i}", "border_crossing", place.id if place else "",
+                            when, "a resident", "Crossed the river at night.",
+                            LocationPrecision.TOWN, evidence[2:3])
+        incidents.append(incident)
+        incident_rows.append({"id": incident.id, "kind": incident.kind, "place": incident.place,
+                              "name": place.name if place else "", "when": when.label(),
+                              "who": incident.who, "description": incident.description,
+                              "precision": 1,
+                              "geometry": Point(rng.uniform(WEST, EAST),
+                                                rng.uniform(SOUTH, NORTH))})
+    dataset = Dataset(DatasetInfo("Synthetic benchmark", f"{points}x{zones}"), (REPORT,),
+                      tuple(places), tuple(lockdowns), tuple(incidents))
+    layers = context_layers()
+    layers["zones"] = gpd.GeoDataFrame(zone_rows, geometry="geometry", crs="EPSG:4326")
+    layers["incidents"] = gpd.GeoDataFrame(incident_rows, geometry="geometry", crs="EPSG:4326")
+    return dataset, layers
+
+
+def naive_export(dataset: Dataset, layers: dict, path: Path) -> Path:
+    """One folium object per feature, as a first attempt would write it."""
+    m = folium.Map(location=[41.3, 127.8], zoom_start=8, tiles=None)
+    for row in layers["zones"].itertuples():
+        folium.Polygon([(y, x) for x, y in row.geometry.exterior.coords], color="red",
+                       fill=True, popup=folium.Popup(row.name), tooltip=row.name).add_to(m)
+    for row in layers["incidents"].itertuples():
+        folium.Marker([row.geometry.y, row.geometry.x],
+                      popup=folium.Popup(f"{row.kind} {row.when} {row.description}"),
+                      tooltip=row.kind).add_to(m)
+    return write_atomic(path, render_html(m, inline=True, title="naive"))
+
+
+def draw_time(browser, path: Path, condition: str, timeout_s: float) -> float | None:
+    """Seconds from navigation start until ``condition`` holds; None past ``timeout_s``."""
+    page = browser.new_page(viewport={"width": 1280, "height": 860})
+    page.route("**/*", lambda r: r.continue_()
+               if r.request.url.startswith(("file:", "data:")) else r.abort())
+    try:
+        page.goto(path.as_uri(), wait_until="commit", timeout=timeout_s * 1000)
+        handle = page.wait_for_function(f"() => ({condition}) ? performance.now() : false",
+                                        polling="raf", timeout=timeout_s * 1000)
+        return handle.json_value() / 1000
+    except Exception as exc:  # a timeout: report it as '> timeout'
+        if "Timeout" not in type(exc).__name__ and "Timeout" not in str(exc):
+            raise
+        return None
+    finally:
+        page.close()
+
+
+def fmt_time(value: float | None, cap: float) -> str:
+    return f">{cap:.0f} s" if value is None else f"{value:.2f} s"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--points", default="100,1000,10000")
+    parser.add_argument("--zones", default="10,100,1000")
+    parser.add_argument("--naive-timeout", type=float, default=60.0)
+    parser.add_argument("--no-naive", action="store_true")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    rows = ["| points | zones | export (ours) | file (ours) | drawn (ours) | export (naive) | "
+            "file (naive) | drawn (naive) |", "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path() or
+                                             "/usr/bin/chromium", args=CHROMIUM_ARGS)
+        # Warm up once (imports, the inline asset table): the table shows steady state.
+        warm_dataset, warm_layers = synthetic(10, 2)
+        export_map(warm_dataset, warm_layers, "2021-11-20", Path(tmp) / "warm.html")
+        for points in (int(p) for p in args.points.split(",")):
+            for zones in (int(z) for z in args.zones.split(",")):
+                dataset, layers = synthetic(points, zones)
+                spots = len({(round(p.x, 5), round(p.y, 5)) for p in layers["incidents"].geometry})
+                ours = Path(tmp) / f"ours-{points}-{zones}.html"
+                start = time.perf_counter()
+                export_map(dataset, layers, "2021-11-20", ours)
+                ours_export = time.perf_counter() - start
+                ours_drawn = draw_time(
+                    browser, ours, f"document.querySelectorAll('path.lm-incident').length >= "
+                    f"{spots} && document.querySelectorAll('path.lm-zone').length >= {zones}",
+                    60)
+                cells = [f"{points:,}", f"{zones:,}", f"{ours_export:.2f} s",
+                         f"{ours.stat().st_size / 1e6:.1f} MB", fmt_time(ours_drawn, 60)]
+                if args.no_naive:
+                    cells += ["-", "-", "-"]
+                else:
+                    naive = Path(tmp) / f"naive-{points}-{zones}.html"
+                    start = time.perf_counter()
+                    naive_export(dataset, layers, naive)
+                    naive_export_s = time.perf_counter() - start
+                    naive_drawn = draw_time(
+                        browser, naive, "document.querySelectorAll('.leaflet-marker-icon')"
+                        f".length >= {points} && document.querySelectorAll("
+                        f"'.leaflet-overlay-pane path').length >= {zones}", args.naive_timeout)
+                    cells += [f"{naive_export_s:.2f} s", f"{naive.stat().st_size / 1e6:.1f} MB",
+                              fmt_time(naive_drawn, args.naive_timeout)]
+                    naive.unlink()
+                ours.unlink()
+                rows.append("| " + " | ".join(cells) + " |")
+                print(rows[-1], flush=True)
+        browser.close()
+    print()
+    print("\n".join(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

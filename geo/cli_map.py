@@ -1,0 +1,51 @@
+"""``lockdown-map export``: the map for a day as one HTML file.
+
+Registered on the main group by ``geo.cli`` (``cli.add_command(export)``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from geo.atomic import check_writable
+from geo.cli_common import dataset_option, domain_errors
+from geo.dataset import load_dataset
+from geo.export import export_map
+from geo.maps.builder import day_note
+from geo.model import Dataset
+from geo.timeline import parse_moment
+
+
+def load_layers(dataset: Dataset) -> dict[str, Any]:
+    """The map layers for ``dataset`` (a seam: tests give hand-made layers here)."""
+    from geo.layers import build_layers
+
+    return build_layers(dataset)
+
+
+@click.command("export")
+@click.option("--on", "on", required=True, metavar="DATE",
+              help="The day to show: YYYY-MM-DD (the end of that day) or YYYY-MM-DDTHH:MM.")
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
+              metavar="FILE", help="Where to write the HTML file, e.g. map.html.")
+@click.option("--cdn", is_flag=True, default=False,
+              help="Load Leaflet and plugins from CDNs (small file, needs internet). "
+                   "Default: everything inline, opens offline.")
+@dataset_option
+@domain_errors
+def export(on: str, output: str, cdn: bool, dataset_path: str) -> None:
+    """Write the map for a day as one self-contained HTML file."""
+    moment = parse_moment(on)  # a bad date fails before anything is read or built
+    target = check_writable(output)  # and so does a path that cannot be written
+    dataset = load_dataset(dataset_path)
+    day = moment.date() if len(on.strip()) == 10 else moment
+    note = day_note(dataset, day)
+    path = export_map(dataset, load_layers(dataset), day, target, inline=not cdn)
+    size = path.stat().st_size
+    kind = "loads assets from CDNs" if cdn else "self-contained, opens offline"
+    click.echo(f"Wrote {path} ({size / 1_000_000:.1f} MB, {kind}): "
+               f"{dataset.info.name} {dataset.info.version} on {on.strip()}")
+    if note:
+        click.echo(f"Note: {note}", err=True)

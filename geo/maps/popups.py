@@ -1,0 +1,200 @@
+"""Popup and tooltip HTML for zones and incidents, built from :mod:`geo.describe`.
+
+Every piece of text from the data goes through :func:`html.escape`; only
+http(s) URLs become links, and they open with ``rel="noopener noreferrer"``.
+The result is inserted by Leaflet as HTML, so nothing here may pass data through
+unescaped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterable
+from html import escape
+from urllib.parse import urlsplit
+
+from geo.describe import IncidentLine, LockdownSummary, MeasureLine, Quote
+from geo.timeline import ZoneStatus
+
+LOCATION_PRECISION = {
+    1: "the named place itself",
+    2: "near a town or part of a region",
+    3: "only the region is known",
+}
+
+
+def e(value: object) -> str:
+    """Escape any value for HTML text or a quoted attribute."""
+    return _escape_text("" if value is None else str(value))
+
+
+@functools.lru_cache(maxsize=65536)
+def _escape_text(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` if it is an absolute http(s) URL, else None (no javascript:, data:, ...)."""
+    if not url:
+        return None
+    text = url.strip()
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return text
+
+
+def link(url: str | None, text: str) -> str:
+    """An escaped link for http(s) URLs; plain escaped text (with the URL) otherwise."""
+    good = safe_url(url)
+    if good is None:
+        return e(text) + (f" <span class='lm-badurl'>({e(url)})</span>" if url else "")
+    return (f"<a href=\"{e(good)}\" target=\"_blank\" rel=\"noopener noreferrer\">"
+            f"{e(text)}</a>")
+
+
+def quote_html(quote: Quote) -> str:
+    source = f"{quote.outlet}, {quote.language}" if quote.outlet else quote.report_id
+    return (f"<blockquote class='lm-quote' lang=\"{e(quote.language)}\">“{e(quote.text)}”"
+            f"<footer>— {link(quote.url, source)}</footer></blockquote>")
+
+
+def quotes_html(quotes: Iterable[Quote]) -> str:
+    return "".join(quote_html(q) for q in quotes)
+
+
+def status_text(status: ZoneStatus, day: dt.date | None) -> str:
+    """'In force on 2021-11-25' as escaped HTML."""
+    label = ZoneStatus(status).value
+    when = f" on {day.isoformat()}" if day else ""
+    return f"<span class='lm-status'>{e(label[0].upper() + label[1:])}</span>{e(when)}"
+
+
+def _measure_groups(measures: Iterable[MeasureLine]) -> list[tuple[list[MeasureLine], tuple]]:
+    """Measures that rest on the same quotes, together, so each quote is shown once."""
+    groups: list[tuple[list[MeasureLine], tuple]] = []
+    for measure in measures:
+        if groups and groups[-1][1] == measure.quotes:
+            groups[-1][0].append(measure)
+        else:
+            groups.append(([measure], measure.quotes))
+    return groups
+
+
+def lockdown_popup(summary: LockdownSummary, *, approximate: bool = False,
+                   method: str | None = None, status: str | None = None) -> str:
+    """The full popup for a lockdown zone.
+
+    ``status`` is HTML from :func:`status_text` (the timeline passes each period's);
+    by default the summary's own status.
+    """
+    return "".join(lockdown_popup_parts(summary, approximate=approximate, method=method,
+                                        status=status))
+
+
+def lockdown_popup_parts(summary: LockdownSummary, *, approximate: bool = False,
+                         method: str | None = None, status: str | None = None) -> list[str]:
+    """:func:`lockdown_popup` as fragments; quotes and links are fragments of their own,
+    so a store keeps each once however many zones cite them."""
+    parts = ["<div class='lm-popup lm-zone-popup'>"]
+    parts.append(f"<h4 class='lm-title'>{e(summary.zone_name)}</h4>")
+    if summary.other_names:
+        parts.append("<div class='lm-aliases'>Also: "
+                     + ", ".join(e(n) for n in summary.other_names) + "</div>")
+    parts.append(f"<div class='lm-state'>{status or status_text(summary.status, None)}"
+                 + (" <em>(measures downgraded)</em>" if summary.downgraded else "") + "</div>")
+    if summary.scope:
+        parts.append(f"<div class='lm-scope'>Scope: {e(summary.scope)}</div>")
+
+    parts.append("<table class='lm-dates'>")
+    for fact in summary.dates:
+        words = f" <span class='lm-words'>“{e(fact.words)}”</span>" if fact.words else ""
+        parts.append(f"<tr><th>{e(fact.label)}</th><td>{e(fact.value)}{words}</td></tr>")
+    parts.append("</table>")
+
+    if summary.measures:
+        parts.append("<h5>Measures</h5><ul class='lm-measures'>")
+        for group, quotes in _measure_groups(summary.measures):
+            items = []
+            for m in group:
+                note = f" — {e(m.note)}" if m.note else ""
+                items.append(f"<li><b>{e(m.label)}</b> <span class='lm-oxcgrt'>"
+                             f"[{e(m.oxcgrt)}; {e(m.scope)}]</span>{note}</li>")
+            parts.append("".join(items))
+            if quotes:
+                parts += ["<li class='lm-evidence'>", _quotes_html(quotes), "</li>"]
+        parts.append("</ul>")
+
+    if summary.trigger is not None:
+        t = summary.trigger
+        parts.append("<h5>Trigger</h5><div class='lm-trigger'>"
+                     f"{e(t.kind)}, {e(t.when)}, {e(t.place)}: {e(t.description)}</div>")
+
+    notes = list(summary.precision_notes)
+    if approximate:
+        notes.insert(0, "Approximate outline (dashed): "
+                     + (method or "the zone's exact boundary is not known."))
+    if notes:
+        parts.append("<h5>Precision</h5><ul class='lm-notes'>"
+                     + "".join(f"<li>{e(n)}</li>" for n in notes) + "</ul>")
+
+    if summary.sources:
+        parts.append("<h5>Reports</h5><ul class='lm-sources'>")
+        for q in summary.sources:
+            parts.append(f"<li>{link(q.url, q.report_title or q.report_id)} "
+                         f"<span class='lm-outlet'>({e(q.outlet)}, {e(q.language)})</span></li>")
+        parts.append("</ul>")
+    parts.append("</div>")
+    return parts
+
+
+def zone_tooltip(name: str, status: ZoneStatus, day: dt.date | None,
+                 approximate: bool = False) -> str:
+    """One line on hover: the zone, its status, and whether its outline is approximate."""
+    extra = " · approximate outline" if approximate else ""
+    return f"<b>{e(name)}</b> — {status_text(status, day)}{e(extra)}"
+
+
+def incident_parts(lines: Iterable[IncidentLine], precision: int | None = None) -> list[str]:
+    """The popup for the incidents at one spot as fragments that join into valid HTML.
+
+    Repeated fragments (the same quote, the same description) are stored once.
+    """
+    lines = list(lines)
+    parts = ["<div class='lm-popup lm-incident-popup'>"]
+    if len(lines) > 1:
+        parts.append(f"<h4 class='lm-title'>{len(lines)} incidents here</h4>")
+    for line in lines:
+        # Kind, day and place apart: each repeats across thousands of incidents.
+        parts.append(f"<div class='lm-incident'><h5>{e(line.kind[:1].upper() + line.kind[1:])}"
+                     "</h5>")
+        parts.append(f"<div class='lm-when'>{e(line.when)}")
+        parts.append(f" — {e(line.place)}</div>")
+        if line.who:
+            parts.append(f"<div class='lm-who'>Who: {e(line.who)}</div>")
+        parts.append(f"<div class='lm-description'>{e(line.description)}</div>")
+        parts.append(_quotes_html(line.quotes))
+        parts.append("</div>")
+    if precision in LOCATION_PRECISION:
+        parts.append(f"<div class='lm-notes'>Location: {e(LOCATION_PRECISION[precision])}"
+                     " (marker at the place's centre)</div>")
+    parts.append("</div>")
+    return parts
+
+
+def incident_popup(lines: Iterable[IncidentLine], precision: int | None = None) -> str:
+    """One popup for the incidents at one spot (several can share a place)."""
+    return "".join(incident_parts(lines, precision))
+
+
+@functools.lru_cache(maxsize=4096)
+def _quotes_html(quotes: tuple[Quote, ...]) -> str:
+    return quotes_html(quotes)
+
+
+def incident_tooltip(lines: Iterable[IncidentLine]) -> str:
+    return "<br>".join(f"<b>{e(line.kind)}</b>, {e(line.when)}" for line in lines)

@@ -1,0 +1,47 @@
+"""Helpers for driving an exported map in Chromium (used by the browser tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# Requests a map may make when an online layer is switched on; never needed offline.
+TILE_HOSTS = ("tile.openstreetmap.org",)
+
+
+def open_map(page, path: Path, timeout: float = 15_000) -> None:
+    """Load the file and wait until zones or at least the map's panes are drawn."""
+    page.goto(path.resolve().as_uri())
+    page.wait_for_selector(".leaflet-overlay-pane svg", timeout=timeout)
+
+
+def real_errors(page) -> list[str]:
+    """Console errors other than failed tile requests."""
+    return [e for e in page.errors
+            if not ("Failed to load resource" in e and any(h in e for h in TILE_HOSTS))]
+
+
+def click_latlng(page, lat: float, lng: float) -> None:
+    """A real mouse click at a geographic point of the (only) map."""
+    point = page.evaluate("""([lat, lng]) => {
+        const id = document.querySelector('.folium-map').id;
+        const p = window[id].latLngToContainerPoint([lat, lng]);
+        const box = document.getElementById(id).getBoundingClientRect();
+        return [box.left + p.x, box.top + p.y];
+    }""", [lat, lng])
+    page.mouse.click(point[0], point[1])
+
+
+def set_slider(page, day_iso: str) -> None:
+    """Move the time slider to a day, as dragging it would (an 'input' event)."""
+    page.evaluate("""(day) => {
+        const input = document.querySelector('.leaflet-timeline-control input[type=range]');
+        input.value = String(Date.parse(day + 'T00:00:00Z'));
+        input.dispatchEvent(new Event('input', {bubbles: true}));
+    }""", day_iso)
+
+
+def zone_paths(page) -> list[dict]:
+    """Every drawn zone path's class and SVG paint attributes."""
+    return page.eval_on_selector_all("path.lm-zone", """els => els.map(e => ({
+        cls: e.getAttribute('class'), stroke: e.getAttribute('stroke'),
+        fill: e.getAttribute('fill'), dash: e.getAttribute('stroke-dasharray')}))""")

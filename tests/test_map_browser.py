@@ -1,0 +1,75 @@
+"""The exported map in a real Chromium with the network off."""
+
+from __future__ import annotations
+
+import pytest
+from map_browser import click_latlng, open_map, real_errors, set_slider, zone_paths
+from map_fixtures import layers_for
+
+from geo.export import export_map
+
+pytestmark = pytest.mark.browser
+
+MARKETS = ("Accordingly, the order suspended travel permits for Kimhyongjik County, banned "
+           "vehicles and persons from entering the town, and closed markets.")
+INSIDE_ZONE = (41.30, 127.45)  # inside the test outline, away from the incident marker
+
+
+@pytest.fixture(scope="module")
+def exported(seed, tmp_path_factory):
+    path = tmp_path_factory.mktemp("map") / "map.html"
+    return export_map(seed, layers_for(seed), "2021-11-25", path)
+
+
+def test_loads_offline_with_no_errors_and_draws_context(offline, exported):
+    page = offline
+    open_map(page, exported)
+    page.wait_for_selector("path.lm-zone")
+    assert real_errors(page) == []
+    assert getattr(page, "blocked", []) == []
+    assert page.locator("path.lm-river").count() >= 1
+    assert page.locator("path.lm-border").count() >= 1
+    labels = page.locator(".lm-town-label").all_inner_texts()
+    for town in ("Kimhyongjik town", "Hyesan", "Changbai", "Badaogou"):
+        assert town in labels
+    assert "2021-11-25" in page.locator(".lm-caption").inner_text()
+    assert "GeoNames" in page.locator(".leaflet-control-attribution").inner_text()
+
+
+def test_zone_in_force_on_nov_25_and_popup_has_the_markets_quote(offline, exported):
+    page = offline
+    open_map(page, exported)
+    page.wait_for_selector("path.lm-zone")
+    [zone] = zone_paths(page)
+    assert "lm-zone-in-force-approximate" in zone["cls"]
+    assert (zone["stroke"], zone["fill"], zone["dash"]) == ("#b2182b", "#d6604d", "8 6")
+    click_latlng(page, *INSIDE_ZONE)
+    popup = page.wait_for_selector(".leaflet-popup-content", timeout=5_000)
+    text = popup.inner_text()
+    assert "Kimhyongjik County" in text and MARKETS in text
+    assert "C2 Workplace closing, level 2" in text
+
+
+def test_incident_marker_is_above_the_zone_and_lists_the_incidents(offline, exported):
+    page = offline
+    open_map(page, exported)
+    page.locator("path.lm-incident").first.click()
+    text = page.wait_for_selector(".leaflet-popup-content", timeout=5_000).inner_text()
+    assert "3 incidents here" in text and "Border crossing" in text
+
+
+def test_slider_past_dec_4_changes_the_zone_state(offline, exported):
+    page = offline
+    open_map(page, exported)
+    page.wait_for_selector("path.lm-zone-in-force-approximate")
+    set_slider(page, "2021-12-04")
+    assert ["in-force" in z["cls"] for z in zone_paths(page)] == [True]
+    set_slider(page, "2021-12-10")
+    page.wait_for_selector("path.lm-zone-end-passed-unconfirmed-approximate", timeout=5_000)
+    [zone] = zone_paths(page)
+    assert zone["stroke"] == "#b35806"
+    assert page.locator(".lm-caption .lm-day").inner_text() == "2021-12-10"
+    click_latlng(page, *INSIDE_ZONE)
+    text = page.wait_for_selector(".leaflet-popup-content", timeout=5_000).inner_text()
+    assert "Announced end passed, lifting unconfirmed" in text and MARKETS in text
+    assert real_errors(page) == []
