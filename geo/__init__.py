@@ -1,7 +1,11 @@
 """Lockdown Map: field reports about North Korean lockdowns as evidence-backed maps.
 
-The public names are re-exported here; submodules hold one concern each.
+The public names are re-exported here; submodules hold one concern each. Names
+that need geopandas or folium load on first use, so the CLI's quick commands
+start fast.
 """
+
+import importlib
 
 from geo.dataset import SEED_DATASET, dumps_dataset, load_dataset, loads_dataset, write_dataset
 from geo.errors import (
@@ -37,7 +41,31 @@ from geo.model import (
 from geo.timeline import ZoneState, ZoneStatus, dataset_span, parse_moment, states_on, status_of
 from geo.validate import validate
 
+_LAZY = {
+    "build_layers": "geo.layers",
+    "context_layers": "geo.geography",
+    "write_layers": "geo.geography",
+    "load_boundaries": "geo.geography",
+    "load_gazetteer": "geo.gazetteer",
+    "OfflineGazetteer": "geo.geocoding",
+    "LayeredGeocoder": "geo.geocoding",
+    "build_map": "geo.maps",
+    "base_map": "geo.maps",
+    "zone_layer": "geo.maps",
+    "export_map": "geo.export",
+    "map_html_bytes": "geo.export",
+    "describe_lockdown": "geo.describe",
+}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'geo' has no attribute {name!r}")
+
+
 __all__ = [
+    *_LAZY,
     "MEASURE_TYPES",
     "SEED_DATASET",
     "BoundaryFileError",

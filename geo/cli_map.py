@@ -12,8 +12,6 @@ import click
 from geo.atomic import check_writable
 from geo.cli_common import dataset_option, domain_errors
 from geo.dataset import load_dataset
-from geo.export import export_map
-from geo.maps.builder import day_note
 from geo.model import Dataset
 from geo.timeline import parse_moment
 
@@ -37,6 +35,10 @@ def load_layers(dataset: Dataset) -> dict[str, Any]:
 @domain_errors
 def export(on: str, output: str, cdn: bool, dataset_path: str) -> None:
     """Write the map for a day as one self-contained HTML file."""
+    # folium and geopandas load here, not at start-up: the other commands stay quick.
+    from geo.export import export_map
+    from geo.maps.builder import day_note
+
     moment = parse_moment(on)  # a bad date fails before anything is read or built
     target = check_writable(output)  # and so does a path that cannot be written
     dataset = load_dataset(dataset_path)
