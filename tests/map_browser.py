@@ -45,3 +45,15 @@ def zone_paths(page) -> list[dict]:
     return page.eval_on_selector_all("path.lm-zone", """els => els.map(e => ({
         cls: e.getAttribute('class'), stroke: e.getAttribute('stroke'),
         fill: e.getAttribute('fill'), dash: e.getAttribute('stroke-dasharray')}))""")
+
+
+def wait_incidents(page, timeout: float = 10_000) -> None:
+    """Wait until the incident markers are painted on their canvas."""
+    page.wait_for_selector("canvas.lm-incidents[data-lm-drawn]", state="attached",
+                           timeout=timeout)
+
+
+def click_incident(page, lat: float, lng: float) -> None:
+    """Click an incident marker (drawn on a canvas, so by its place, not by an element)."""
+    wait_incidents(page)
+    click_latlng(page, lat, lng)

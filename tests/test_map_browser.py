@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from map_browser import click_latlng, open_map, real_errors, set_slider, zone_paths
-from map_fixtures import layers_for
+from map_browser import (
+    click_incident,
+    click_latlng,
+    open_map,
+    real_errors,
+    set_slider,
+    zone_paths,
+)
+from map_fixtures import KIMHYONGJIK, layers_for
 
 from geo.export import export_map
 
@@ -13,6 +20,7 @@ pytestmark = pytest.mark.browser
 MARKETS = ("Accordingly, the order suspended travel permits for Kimhyongjik County, banned "
            "vehicles and persons from entering the town, and closed markets.")
 INSIDE_ZONE = (41.30, 127.45)  # inside the test outline, away from the incident marker
+INCIDENT = (KIMHYONGJIK.representative_point().y, KIMHYONGJIK.representative_point().x)
 
 
 @pytest.fixture(scope="module")
@@ -53,9 +61,13 @@ def test_zone_in_force_on_nov_25_and_popup_has_the_markets_quote(offline, export
 def test_incident_marker_is_above_the_zone_and_lists_the_incidents(offline, exported):
     page = offline
     open_map(page, exported)
-    page.locator("path.lm-incident").first.click()
+    click_incident(page, *INCIDENT)
     text = page.wait_for_selector(".leaflet-popup-content", timeout=5_000).inner_text()
     assert "3 incidents here" in text and "Border crossing" in text
+    # The canvas of markers does not swallow the zone's clicks around them.
+    click_latlng(page, *INSIDE_ZONE)
+    page.wait_for_function("document.querySelector('.leaflet-popup-content')"
+                           ".innerText.includes('Kimhyongjik County')", timeout=5_000)
 
 
 def test_slider_past_dec_4_changes_the_zone_state(offline, exported):
@@ -73,3 +85,45 @@ def test_slider_past_dec_4_changes_the_zone_state(offline, exported):
     text = page.wait_for_selector(".leaflet-popup-content", timeout=5_000).inner_text()
     assert "Announced end passed, lifting unconfirmed" in text and MARKETS in text
     assert real_errors(page) == []
+
+
+@pytest.fixture(scope="module")
+def exported_real(seed, tmp_path_factory):
+    """The map with the shipped layers (DCW-GMT, Natural Earth, GeoNames), not test ones."""
+    from geo.layers import build_layers
+
+    path = tmp_path_factory.mktemp("real") / "map.html"
+    return export_map(seed, build_layers(seed), "2021-11-25", path)
+
+
+def test_real_layers_draw_zone_context_labels_and_popup(offline, exported_real, seed):
+    from geo.layers import build_layers
+
+    page = offline
+    open_map(page, exported_real)
+    page.wait_for_selector("path.lm-zone")
+    assert real_errors(page) == [] and getattr(page, "blocked", []) == []
+    [zone] = zone_paths(page)
+    assert "lm-zone-in-force" in zone["cls"]
+    assert (zone["stroke"], zone["fill"]) == ("#b2182b", "#d6604d")
+    assert page.locator("path.lm-river").count() >= 1
+    assert page.locator("path.lm-border").count() >= 1
+    labels = page.locator(".lm-town-label").all_inner_texts()
+    places = build_layers(seed)["places"].set_index("id")
+    seat = places.loc["kp-kimhyongjik-town", "name"]  # the county seat, as GeoNames names it
+    for town in (seat, "Hyesan", "Changbai", "Badaogou"):
+        assert town in labels
+    countries = page.locator(".lm-country-label").all_inner_texts()
+    assert sorted(c.upper() for c in countries) == ["CHINA", "NORTH KOREA"]
+    attribution = page.locator(".leaflet-control-attribution").inner_text()
+    for source in ("DCW-GMT", "Natural Earth", "GeoNames", "Daily NK"):
+        assert source in attribution
+    # Click well inside the county: its polygon's most inland point.
+    from shapely.ops import polylabel
+
+    outline = build_layers(seed)["zones"].geometry.iloc[0]
+    inside = polylabel(outline, tolerance=0.001)
+    click_latlng(page, inside.y, inside.x)
+    text = page.wait_for_selector(".leaflet-popup-content", timeout=5_000).inner_text()
+    assert page.locator(".leaflet-popup-content .lm-zone-popup").count() == 1
+    assert "Kimhyongjik County" in text and MARKETS in text

@@ -5,8 +5,15 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from map_browser import click_latlng, open_map, set_slider
-from map_fixtures import MARKER, PAYLOAD, layers_for, poisoned_context, poisoned_raw
+from map_browser import click_incident, click_latlng, open_map, set_slider
+from map_fixtures import (
+    KIMHYONGJIK,
+    MARKER,
+    PAYLOAD,
+    layers_for,
+    poisoned_context,
+    poisoned_raw,
+)
 
 from geo.export import export_map
 from geo.validate import validate
@@ -61,8 +68,8 @@ def test_no_payload_runs_and_text_shows_literally(offline, poisoned):
 def test_incident_popup_and_timeline_popup_stay_inert(offline, poisoned):
     page = offline
     open_map(page, poisoned)
-    page.wait_for_selector("path.lm-incident")
-    page.locator("path.lm-incident").first.click(force=True)
+    spot = KIMHYONGJIK.representative_point()
+    click_incident(page, spot.y, spot.x)
     text = page.wait_for_selector(".leaflet-popup-content", timeout=5_000).inner_text()
     assert "3 incidents here" in text
     assert PAYLOAD.split(" javascript")[0] in text  # the <script>…<img …> part, as text

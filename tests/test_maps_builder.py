@@ -62,12 +62,14 @@ def test_zone_layer_styles_follow_the_day(seed, layers, day, key):
 
 def test_popup_and_tooltip_travel_as_json_properties(page):
     assert "closed markets." in page
-    assert "Kimhyongjik County" in page and "layer.bindPopup(function" in page
+    assert "Kimhyongjik County" in page and ".bindPopup(" in page
 
 
 def test_legend_caption_and_attribution(page, seed):
     assert "Lockdown zones" in page and "approximate geometry" in page
     assert "Natural Earth" in page and "GeoNames" in page and "CC BY 4.0" in page
+    assert "DCW-GMT" in page and "LGPL-3+" in page  # countries, border and Yalu
+    assert "Daily NK (report text)" in page  # the dataset's outlets
     assert "addAttribution" in page
     assert seed.info.version in page and "2021-11-25" in page
 
@@ -94,17 +96,19 @@ def test_context_lines_and_town_labels(page):
 
 
 def test_incidents_are_circle_markers_one_per_spot(page):
-    assert '"className": "lm-incident"' in page
-    assert "3 incidents here" in page
+    assert '"className": "lm-incident"' in page and "L.circleMarker(" in page
+    assert "incidents here" in page and "L.canvas(" in page
+    data = json.loads(re.search(r"\}\)\((\{\"x\":.*?\]\}), \{", page).group(1))
+    assert len(data["x"]) == 1 and len(data["s"][0]) == 3  # three incidents, one spot
 
 
 def test_timeline_covers_the_span_with_periods(page):
     assert "L.timeline(" in page and "L.timelineSliderControl(" in page
-    data = [json.loads(m) for m in
-            re.findall(r"L\.timeline\((\{\"type\":\"FeatureCollection\".*?\]\}), \{", page)]
+    # Each timeline layer: rows (into the shared store) and each period's first/last day.
+    data = [json.loads(m) for m in re.findall(r"\}\)\(\w+_s, (\{\"i\":.*?\]\}), \{", page)]
+    data = [d for d in data if "a" in d]
     assert data
-    periods = sorted((f["properties"]["start"], f["properties"]["end"])
-                     for d in data for f in d["features"])
+    periods = sorted(p for d in data for p in zip(d["a"], d["b"], strict=True))
     assert periods[0][0] == day_ms(dt.date(2021, 11, 18))
     assert (day_ms(dt.date(2021, 11, 19)), day_ms(dt.date(2021, 12, 4))) in periods
     assert periods[-1][0] == day_ms(dt.date(2021, 12, 5))
@@ -140,7 +144,7 @@ def test_base_map_has_no_zones_and_zone_layer_is_a_feature_group(seed, layers):
     group = zone_layer(seed, layers, dt.date(2021, 11, 25))
     assert isinstance(group, folium.FeatureGroup)
     kinds = [type(c).__name__ for c in group._children.values()]
-    assert kinds == ["HtmlStore", "VectorLayer"]
+    assert kinds == ["HtmlStore", "ZoneClassLayer"]
 
 
 def test_every_text_from_data_is_escaped(seed_raw, layers):
@@ -152,3 +156,24 @@ def test_every_text_from_data_is_escaped(seed_raw, layers):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html or \
         "\\u0026lt;script\\u0026gt;alert(1)" in html
     assert 'href="javascript' not in html.lower()
+
+
+def test_countries_have_distinct_fills_and_labels(page):
+    from geo.maps.styles import LAND, LAND_OTHER
+
+    assert LAND != LAND_OTHER
+    assert f'"fillColor": "{LAND}"' in page and f'"fillColor": "{LAND_OTHER}"' in page
+    assert '"label":"North Korea"' in page and '"label":"China"' in page
+    assert "lm-country-label" in page
+
+
+def test_close_labels_move_beside_their_dots():
+    from geo.maps.context import place_labels
+
+    # Two Chinese towns 70 px apart on one line: the second label leaves the top.
+    scale = (0.0028, 0.0021)
+    points = [(127.2647, 41.5173), (127.4564, 41.5142)]
+    assert place_labels(points, ["Badaogou", "Baoquanshan"], [True, True], scale) == \
+        ["top", "right"]
+    assert place_labels(points, ["Badaogou", "Baoquanshan"], [True, True], None) == \
+        ["top", "top"]

@@ -9,20 +9,28 @@ from __future__ import annotations
 from typing import Any
 
 import folium
+import shapely
 from folium.map import CustomPane
+from folium.utilities import JsCode
+from shapely.ops import polylabel
 
 from geo.maps.controls import Css, Script
-from geo.maps.geojson import frame_collection
+from geo.maps.geojson import feature_collection, frame_collection
+from geo.maps.popups import e
 from geo.maps.raw import VectorLayer
 from geo.maps.styles import LAND, LAND_OTHER, PROVINCE_STYLE, SEA
 
+_LINK = '<a href="{}" target="_blank" rel="noopener noreferrer">{}</a>'
+# What each shipped layer comes from (geo/data/SOURCES.md); report outlets are added per map.
 ATTRIBUTION = (
-    'Boundaries &amp; rivers: <a href="https://www.naturalearthdata.com/" target="_blank" '
-    'rel="noopener noreferrer">Natural Earth</a> (public domain) · Places: '
-    '<a href="https://www.geonames.org/" target="_blank" rel="noopener noreferrer">GeoNames</a>'
-    ' (<a href="https://creativecommons.org/licenses/by/4.0/" target="_blank" '
-    'rel="noopener noreferrer">CC BY 4.0</a>)'
+    _LINK.format("https://www.soest.hawaii.edu/pwessel/dcw/", "DCW-GMT")
+    + " (countries, border, Yalu: Digital Chart of the World, public domain; LGPL-3+) · "
+    + _LINK.format("https://www.naturalearthdata.com/", "Natural Earth")
+    + " (provinces, public domain) · "
+    + _LINK.format("https://www.geonames.org/", "GeoNames") + " (places, "
+    + _LINK.format("https://creativecommons.org/licenses/by/4.0/", "CC BY 4.0") + ")"
 )
+COUNTRY_LABELS = {"kp": "North Korea", "cn": "China"}
 
 LAND_PANE = "lmLand"
 TOP_PANE = "lmTop"  # incidents and towns, above the zones so they stay clickable
@@ -44,7 +52,7 @@ def new_map(location: tuple[float, float], zoom: int = 9) -> folium.Map:
 
 
 def add_land(m: folium.Map, layers: dict[str, Any]) -> None:
-    """Countries (North Korea lighter) and province outlines as one non-toggled layer."""
+    """Countries (North Korea lighter and warmer, China greyer) and province outlines."""
     # Land sits in its own pane below the tile pane, so switching the online tiles on
     # shows them instead of hiding them under an opaque land fill.
     CustomPane(LAND_PANE, z_index=150, pointer_events=False).add_to(m)
@@ -79,3 +87,38 @@ def add_online_tiles(m: folium.Map) -> folium.TileLayer:
     )
     layer.add_to(m)
     return layer
+
+
+_LABEL_COUNTRY = JsCode("""function (feature, layer) {
+    layer.bindTooltip(feature.properties.label, {permanent: true, direction: 'center',
+        className: 'lm-country-label', interactive: false});
+}""")
+
+
+def add_country_labels(m: folium.Map, layers: dict[str, Any],
+                       bounds: list[list[float]] | None) -> None:
+    """Each country's name inside its largest part within ``bounds`` (the view), so the
+    two banks of the Yalu can be told apart at a glance."""
+    countries = layers.get("countries")
+    if countries is None or len(countries) == 0 or not bounds:
+        return
+    (south, west), (north, east) = bounds
+    view = shapely.box(west, south, east, north)
+    points, props = [], []
+    for _, row in countries.iterrows():
+        part = row.geometry.intersection(view) if row.geometry is not None else None
+        if part is None or part.is_empty:
+            continue
+        polygons = [g for g in getattr(part, "geoms", [part]) if g.geom_type == "Polygon"]
+        if not polygons:
+            continue
+        biggest = max(polygons, key=lambda g: g.area)
+        point = polylabel(biggest, tolerance=max(biggest.length / 500, 1e-4))
+        code = str(row["id"]).lower()
+        points.append({"type": "Point", "coordinates": [round(point.x, 5), round(point.y, 5)]})
+        props.append({"label": e(COUNTRY_LABELS.get(code, row.get("name", code)))})
+    if points:
+        VectorLayer(feature_collection(points, props), name="Country names", control=False,
+                    marker={"radius": 0, "stroke": False, "fill": False, "interactive": False,
+                            "pane": LAND_PANE},
+                    options={"on_each_feature": _LABEL_COUNTRY}).add_to(m)

@@ -9,17 +9,19 @@ the day does not rebuild the map.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 import folium
 from folium.plugins import Fullscreen
 
 from geo.maps.assets import trim_assets
-from geo.maps.basemap import add_land, add_online_tiles, new_map
+from geo.maps.basemap import add_country_labels, add_land, add_online_tiles, new_map
 from geo.maps.context import TOWN_KINDS, add_context
-from geo.maps.controls import MAP_CSS, Css
+from geo.maps.controls import MAP_CSS, Css, Script
 from geo.maps.incidents import incident_layer
 from geo.maps.legend import caption, legend
+from geo.maps.popups import e
 from geo.maps.timeline import add_timeline
 from geo.maps.zones import in_span, zone_layer_from_rows, zone_rows
 from geo.model import Dataset
@@ -64,24 +66,40 @@ def _bounds(dataset: Dataset, layers: dict[str, Any]) -> list[list[float]] | Non
     return [[south - pad_y, west - pad_x], [north + pad_y, east + pad_x]]
 
 
+def _scale(bounds: list[list[float]] | None) -> tuple[float, float] | None:
+    """Degrees per pixel (x, y) the fitted view will roughly have in a laptop window, for
+    placing labels; Leaflet snaps to the next whole zoom out, hence the margin."""
+    if not bounds:
+        return None
+    (south, west), (north, east) = bounds
+    x = (east - west) / 900 * 1.6
+    return x, x * math.cos(math.radians((south + north) / 2))
+
+
 def _base(dataset: Dataset, layers: dict[str, Any]) -> folium.Map:
     bounds = _bounds(dataset, layers)
     centre = DEFAULT_CENTRE
     if bounds:
         centre = ((bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2)
     m = new_map(centre)
+    if bounds:
+        # First, so every layer is projected once, at the final view. Room for the
+        # caption (top left), the legend (top right) and the slider (bottom).
+        m.fit_bounds(bounds, padding_top_left=(20, 110), padding_bottom_right=(290, 110))
     trim_assets(m)
     Css(MAP_CSS).add_to(m)
     add_land(m, layers)
+    add_country_labels(m, layers, bounds)
     add_online_tiles(m)
-    add_context(m, layers, {place.id for place in dataset.places})
+    add_context(m, layers, {place.id for place in dataset.places}, _scale(bounds))
+    outlets = sorted({report.outlet for report in dataset.reports if report.outlet})
+    if outlets:
+        Script("map.attributionControl.addAttribution(LM_ARGS.text);",
+               {"text": ", ".join(e(o) for o in outlets) + " (report text)"}).add_to(m)
     incident_layer(dataset, layers.get("incidents")).add_to(m)
     legend().add_to(m)
     Fullscreen(position="topleft", title="Full screen", title_cancel="Leave full screen"
                ).add_to(m)
-    if bounds:
-        # Room for the caption (top left), the legend (top right) and the slider (bottom).
-        m.fit_bounds(bounds, padding_top_left=(20, 110), padding_bottom_right=(290, 110))
     return m
 
 

@@ -55,7 +55,8 @@ def _lines(m: folium.Map, frame: Any, name: str, style: dict, css: str,
 LABEL_RADIUS = 0.2  # degrees (~20 km): towns this close to a town the reports name
 
 
-def add_context(m: folium.Map, layers: dict[str, Any], named: set[str] | None = None) -> None:
+def add_context(m: folium.Map, layers: dict[str, Any], named: set[str] | None = None,
+                scale: tuple[float, float] | None = None) -> None:
     """Counties, the border, rivers and labelled towns, each a toggleable layer.
 
     ``named`` are the place ids the dataset names; they and the towns near them
@@ -68,11 +69,55 @@ def add_context(m: folium.Map, layers: dict[str, Any], named: set[str] | None = 
            None)
     _lines(m, layers.get("rivers"), "Rivers (Yalu/Amnok)", RIVER_STYLE, "lm-river",
            "lm-river-label")
-    add_towns(m, layers.get("places"), named or set())
+    add_towns(m, layers.get("places"), named or set(), scale)
 
 
-def add_towns(m: folium.Map, places: Any, named: set[str] | None = None) -> None:
-    """Towns and cities as dots; labelled permanently when named or near a named town."""
+# Where a town's label goes, in order of preference: Chinese towns above their dot and
+# Korean towns below, then beside it, so that neighbours' labels do not overlap.
+_OFFSETS = {"top": [0, -4], "bottom": [0, 4], "right": [6, 0], "left": [-6, 0]}
+LABEL_PX = (7.5, 16.0)  # px per character of a label, px of its height (13 px font)
+
+
+def _label_box(x: float, y: float, direction: str, chars: int,
+               scale: tuple[float, float]) -> tuple[float, float, float, float]:
+    """The label's box in degrees (west, south, east, north) for a dot at (x, y)."""
+    w, h = chars * LABEL_PX[0] + 10, LABEL_PX[1]
+    left, top = {"top": (-w / 2, -4 - h), "bottom": (-w / 2, 4), "right": (6, -h / 2),
+                 "left": (-6 - w, -h / 2)}[direction]
+    sx, sy = scale  # degrees per pixel; screen y grows southwards
+    return (x + left * sx, y - (top + h) * sy, x + (left + w) * sx, y - top * sy)
+
+
+def _overlaps(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def place_labels(points: list[tuple[float, float]], labels: list[str], chinese: list[bool],
+                 scale: tuple[float, float] | None) -> list[str]:
+    """A direction per label: the first preferred one whose box overlaps no label placed
+    before it (points in priority order). Without a scale, the preferred one."""
+    directions, boxes = [], []
+    for (x, y), label, cn in zip(points, labels, chinese, strict=True):
+        order = ("top", "right", "left", "bottom") if cn else ("bottom", "right", "left", "top")
+        choice = order[0]
+        if scale is not None:
+            for direction in order:
+                box = _label_box(x, y, direction, len(label), scale)
+                if not any(_overlaps(box, other) for other in boxes):
+                    choice = direction
+                    break
+            boxes.append(_label_box(x, y, choice, len(label), scale))
+        directions.append(choice)
+    return directions
+
+
+def add_towns(m: folium.Map, places: Any, named: set[str] | None = None,
+              scale: tuple[float, float] | None = None) -> None:
+    """Towns and cities as dots; labelled permanently when named or near a named town.
+
+    ``scale`` (degrees per pixel in x and y at the expected view) lets labels that would
+    overlap move beside their dot.
+    """
     if places is None or len(places) == 0:
         return
     towns = places[places["kind"].astype(str).isin(TOWN_KINDS)]
@@ -83,15 +128,25 @@ def add_towns(m: folium.Map, places: Any, named: set[str] | None = None) -> None
     anchors = [g for i, g in zip(towns["id"], towns.geometry, strict=True) if i in named]
     if not anchors:  # nothing named: label every town
         anchors = list(towns.geometry)
-    props = []
+    rows = []
     for (_, row), point in zip(towns.iterrows(), towns.geometry, strict=True):
-        chinese = _country_of(row) == "cn"
         near = row["id"] in named or any(point.distance(a) <= LABEL_RADIUS for a in anchors)
+        rows.append((row, point, _country_of(row) == "cn", bool(near)))
+    # Named towns choose first, then the other labelled ones; unlabelled ones never move.
+    order = sorted((i for i, r in enumerate(rows) if r[3]), key=lambda i: rows[i][0]["id"]
+                   not in named)
+    chosen = place_labels([(rows[i][1].x, rows[i][1].y) for i in order],
+                          [str(rows[i][0]["name"]) for i in order],
+                          [rows[i][2] for i in order], scale)
+    directions = dict(zip(order, chosen, strict=True))
+    props = []
+    for index, (row, _, chinese, near) in enumerate(rows):
+        direction = directions.get(index, "top" if chinese else "bottom")
         props.append({
-            "permanent": bool(near),
+            "permanent": near,
             "label": e(row["name"]),
-            "direction": "top" if chinese else "bottom",
-            "offset": [0, -4] if chinese else [0, 4],
+            "direction": direction,
+            "offset": _OFFSETS[direction],
             "css": "lm-town-label " + ("lm-cn" if chinese else "lm-kp"),
         })
     data = feature_collection(rounded_geometries(towns.geometry.values), props)

@@ -101,4 +101,9 @@ MAP_CSS = """
   color: #1f5f99; font: italic 600 13px system-ui, sans-serif;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff; }
 .lm-river-label::before { display: none; }
+.leaflet-control-attribution { font-size: 11px; }
+.lm-country-label { background: transparent; border: none; box-shadow: none;
+  color: #6f6a5e; font: 600 15px/1 system-ui, sans-serif; letter-spacing: 0.25em;
+  text-transform: uppercase; text-shadow: 0 0 3px #fff, 0 0 2px #fff; }
+.lm-country-label::before { display: none; }
 """

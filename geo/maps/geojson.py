@@ -7,11 +7,11 @@ by about 40%.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
+import orjson
 import shapely
 
 PRECISION = 5  # decimals of a degree: ~1 m, finer than any geometry the reports support
@@ -24,7 +24,8 @@ def rounded_geometries(geometries: Iterable[Any]) -> list[dict | None]:
         return []
     rounded = shapely.transform(array, lambda xy: np.round(xy, PRECISION))
     texts = shapely.to_geojson(rounded)
-    return [json.loads(text) if text is not None else None for text in texts]
+    loads = orjson.loads
+    return [loads(text) if text is not None else None for text in texts]
 
 
 def feature_collection(geometries: Sequence[dict | None],

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from geo.timeline import ZoneStatus
 
 SEA = "#b9d3e6"
-LAND = "#f4f1ea"
-LAND_OTHER = "#e8e4da"  # countries other than North Korea, a shade darker
+LAND = "#f8f1dd"  # North Korea: light and warm
+LAND_OTHER = "#dcdbd5"  # China (and any other country): greyer, so the banks differ
 
 # Order used by the legend: what matters most first.
 STATUS_ORDER = (

@@ -7,7 +7,8 @@ popups' long common part is stored once per lockdown and the period's status
 put into it when opened, so a zone with four periods does not carry four copies.
 
 On load the slider stands on the day shown and the static layer for that day
-is visible; the first move of the slider swaps it for the timeline layers.
+is visible; the first move of the slider builds the timeline layers and swaps
+them in.
 """
 
 from __future__ import annotations
@@ -20,11 +21,10 @@ from folium.plugins import TimelineSlider
 from folium.utilities import JsCode
 
 from geo.maps.assets import TIMELINE_JS
-from geo.maps.geojson import feature_collection
-from geo.maps.popups import status_text, zone_tooltip
-from geo.maps.raw import RawMacro, TimelineLayer
+from geo.maps.popups import status_text
+from geo.maps.raw import RawMacro, js_json
 from geo.maps.styles import STATUS_ORDER, StyleClass
-from geo.maps.zones import BIND, ZoneRow, status_runs
+from geo.maps.zones import ZoneClassLayer, ZoneRow, status_runs
 from geo.model import Dataset
 
 DAY_MS = 86_400_000
@@ -39,26 +39,34 @@ def day_ms(day: dt.date) -> int:
 
 
 class TimelineSync(RawMacro):
-    """Put the slider on the day shown; on its first move swap the static layer for the
-    timelines; keep the caption's day in step with the slider."""
+    """Put the slider on the day shown; on its first move build the timelines and swap
+    the static layer for them; keep the caption's day in step with the slider.
+
+    Building 1,000 zones' timelines (and the slider's first update of them) took
+    ~0.4 s of a 10,000-point page's load, for a layer nobody sees until the slider
+    moves; the slider's ticks and prev/next steps come from ``times`` meanwhile.
+    """
 
     def __init__(self, slider: TimelineSlider, group: folium.FeatureGroup,
-                 still: folium.FeatureGroup, timelines: list[TimelineLayer], start: int):
+                 still: folium.FeatureGroup, timelines: list[ZoneClassLayer], start: int,
+                 times: list[int]):
         super().__init__()
         self._name = "TimelineSync"
         self.slider, self.group, self.still = slider, group, still
-        self.timelines, self.start = timelines, start
+        self.timelines, self.start, self.times = timelines, start, times
 
     def script_text(self) -> str:
-        names = ", ".join(t.get_name() for t in self.timelines)
+        makers = ", ".join(t.maker_name() for t in self.timelines)
         return f"""(function () {{
     var slider = {self.slider.get_name()};
     var group = {self.group.get_name()};
     var still = {self.still.get_name()};
-    var timelines = [{names}];
+    var makers = [{makers}], timelines = [];
+    var times = {js_json(self.times)};
     var input = slider._timeSlider;
     if (input) {{ input.step = {DAY_MS}; }}
-    timelines.forEach(function (t) {{ group.removeLayer(t); }});
+    slider._getTimes = function () {{ return times.slice(); }};
+    if (slider.options.showTicks) {{ slider._rebuildDataList(); }}
     slider.setTime({int(self.start)});
     var moved = false;
     function update() {{
@@ -72,7 +80,16 @@ class TimelineSync(RawMacro):
             timelines.forEach(function (t) {{ group.addLayer(t); }});
         }}
     }}
-    if (timelines.length) {{ timelines[0].on('change', update); }}
+    function build() {{
+        if (timelines.length || !makers.length) {{ return; }}
+        timelines = makers.map(function (make) {{ return make(); }});
+        timelines[0].on('change', update);
+        timelines.forEach(function (t) {{ slider.timelines.push(t); }});
+    }}
+    ['_setTime', 'prev', 'next', 'play'].forEach(function (method) {{
+        var original = slider[method];
+        slider[method] = function () {{ build(); return original.apply(this, arguments); }};
+    }});
 }})();
 """
 
@@ -88,29 +105,26 @@ def add_timeline(m: folium.Map, dataset: Dataset, rows: list[ZoneRow],
     if not rows:
         return None
     first, last = span
-    classes: dict[StyleClass, list[tuple[dict, dict]]] = defaultdict(list)
+    # Per style class: row indexes and each period's first and last day (ms).
+    classes: dict[StyleClass, tuple[list[int], list[int], list[int]]] = defaultdict(
+        lambda: ([], [], []))
     for index, row in enumerate(rows):
         for status, start, end in status_runs(row.lockdown, first, last):
-            period = (f"{start.isoformat()} to {end.isoformat()}" if start != end
-                      else start.isoformat())
-            props = {
-                "start": day_ms(start), "end": day_ms(end), "i": index,
-                "s": status_text(status, None) + f" <span class='lm-period'>({period})</span>",
-                "t": zone_tooltip(row.name, status, None, row.approximate),
-                "lockdown": row.lockdown.id,
-            }
-            classes[StyleClass(status, row.approximate)].append((row.geometry, props))
+            rows_, starts, ends = classes[StyleClass(status, row.approximate)]
+            rows_.append(index)
+            starts.append(day_ms(start))
+            ends.append(day_ms(end))
     timelines = []
     for status in reversed(STATUS_ORDER):
         for approximate in (False, True):
             style_class = StyleClass(status, approximate)
-            items = classes.get(style_class)
-            if not items:
+            if style_class not in classes:
                 continue
-            timeline = TimelineLayer(
-                feature_collection([g for g, _ in items], [p for _, p in items]),
-                name=style_class.key, control=False, options={"style": style_class.style()},
-                bind=BIND, store_owner=still)
+            rows_, starts, ends = classes[style_class]
+            text = status_text(status, None)
+            # Built when the slider first moves: the day's layer is drawn until then.
+            timeline = ZoneClassLayer(rows_, style_class, still, status=text, tip=text,
+                                      starts=starts, ends=ends, lazy=True)
             timeline.default_js = [TIMELINE_JS]
             timeline.add_to(group)
             timelines.append(timeline)
@@ -120,8 +134,8 @@ def add_timeline(m: folium.Map, dataset: Dataset, rows: list[ZoneRow],
                             playback_duration=max(days, 1) * 400, position="bottomleft")
     slider.default_js = [TIMELINE_JS]
     slider.options["format_output"] = FORMAT_DAY  # instead of moment.js, in UTC
-    slider.add_timelines(*timelines)
     slider.add_to(m)
     start = day_ms(min(max(day, first), last))
-    TimelineSync(slider, group, still, timelines, start).add_to(m)
+    times = sorted({t for layer in timelines for t in (*layer.starts, *layer.ends)})
+    TimelineSync(slider, group, still, timelines, start, times).add_to(m)
     return slider

@@ -8,25 +8,104 @@ from dataclasses import dataclass
 from typing import Any
 
 import folium
+from branca.element import Element, Figure, JavascriptLink
+from folium.map import Layer
+from folium.template import tojavascript
 
 from geo.describe import LockdownSummary, describe_lockdown
-from geo.maps.geojson import feature_collection, rounded_geometries
-from geo.maps.popups import lockdown_popup_parts, status_text, zone_tooltip
-from geo.maps.raw import HtmlStore, VectorLayer, js_json
+from geo.maps.geojson import rounded_geometries
+from geo.maps.popups import e, lockdown_popup_parts, status_text
+from geo.maps.raw import SCRIPT_MACRO, HtmlStore, Raw, js_json, store_var
 from geo.maps.styles import STATUS_ORDER, StyleClass
 from geo.model import Dataset, Lockdown
 from geo.timeline import ZoneStatus, as_moment, status_of
 
 STATUS_SLOT = "<span class='lm-status-slot'></span>"  # cannot occur in escaped data
 
-# Properties: i = the lockdown's popup in the store, s = its status for this period/day.
+# A zone feature carries only ``i``, its row: geometry, name, lockdown id and popup are
+# stored once per row in the group's HtmlStore (``g``, ``n``, ``l``, ``r``) and shared by
+# the day's layer and every timeline period. Popups and tooltips are bound once per layer
+# (Leaflet passes the clicked feature's layer), not once per feature.
 # split/join, not replace(): a replacement string would give '$&' a meaning.
-BIND = ("""    var p = feature.properties;
-    layer.bindPopup(function () {
-        return STORE.r[p.i].map(function (j) { return STORE.h[j]; }).join('')
-            .split(""" + js_json(STATUS_SLOT) + """).join(p.s);
-    }, {maxWidth: 420});
-    layer.bindTooltip(p.t, {sticky: true});""")
+ZONE_JS = """(function (S, D, C) {
+    function status(p) {
+        if (!C.period) { return C.s; }
+        var a = new Date(p.start).toISOString().slice(0, 10);
+        var b = new Date(p.end).toISOString().slice(0, 10);
+        return C.s + " <span class='lm-period'>(" + (a === b ? a : a + ' to ' + b) + ')</span>';
+    }
+    return {
+        data: {type: 'FeatureCollection', features: D.i.map(function (i, k) {
+            var p = {i: i, lockdown: S.l[i]};
+            if (D.a) { p.start = D.a[k]; p.end = D.b[k]; }
+            return {type: 'Feature', geometry: S.g[i], properties: p};
+        })},
+        popup: function (layer) {
+            var p = layer.feature.properties;
+            return S.r[p.i].map(function (j) { return S.h[j]; }).join('')
+                .split(C.slot).join(status(p));
+        },
+        tooltip: function (layer) {
+            return '<b>' + S.n[layer.feature.properties.i] + '</b> — ' + C.t + C.x;
+        }
+    };
+})"""
+
+
+class ZoneClassLayer(Layer):
+    """The zones of one style class: ``L.geoJson`` (the day shown) or ``L.timeline``.
+
+    ``rows`` index the store of ``store_owner``; ``starts``/``ends`` (ms) make it a
+    timeline. ``status`` is the escaped status HTML for the popup, ``tip`` for the tooltip.
+    """
+
+    def __init__(self, rows: list[int], style_class: StyleClass, store_owner: Element, *,
+                 status: str, tip: str, starts: list[int] | None = None,
+                 ends: list[int] | None = None, show: bool = True, lazy: bool = False):
+        super().__init__(name=style_class.key, overlay=True, control=False,
+                         show=show and not lazy)
+        self.lazy = lazy  # only a function that builds the layer: see maker_name
+        self._name = "Timeline" if starts is not None else "ZoneLayer"
+        self._template = SCRIPT_MACRO
+        self.style_class = style_class
+        self.rows, self.starts, self.ends = rows, starts, ends
+        self.store_owner = store_owner
+        self.status, self.tip = status, tip
+
+    def maker_name(self) -> str:
+        return self.get_name() + "_make"
+
+    @property
+    def is_timeline(self) -> bool:
+        return self.starts is not None
+
+    def script_text(self) -> str:
+        name = self.get_name()
+        data: dict[str, Any] = {"i": self.rows}
+        if self.is_timeline:
+            data.update(a=self.starts, b=self.ends)
+        const = {"s": self.status, "t": self.tip, "period": self.is_timeline,
+                 "slot": STATUS_SLOT,
+                 "x": e(" · approximate outline") if self.style_class.approximate else ""}
+        factory = "L.timeline" if self.is_timeline else "L.geoJson"
+        script = (f"var {name}_z = {ZONE_JS}({store_var(self.store_owner)}, {js_json(data)}, "
+                  f"{js_json(const)});\n"
+                  f"var {name} = {factory}({name}_z.data, "
+                  f"{tojavascript({'style': self.style_class.style()})});\n"
+                  f"{name}.bindPopup({name}_z.popup, {{maxWidth: 420}});\n"
+                  f"{name}.bindTooltip({name}_z.tooltip, {{sticky: true}});\n")
+        if self.lazy:
+            return (f"function {self.maker_name()}() {{\n{script}return {name};\n}}\n")
+        if self.show:
+            script += f"{name}.addTo({self._parent.get_name()});\n"
+        return script
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        assert isinstance(figure, Figure), "render this layer inside a Figure"
+        for asset, url in getattr(self, "default_js", []):
+            figure.header.add_child(JavascriptLink(url), name=asset)
+        figure.script.add_child(Raw(self.script_text()), name=self.get_name())
 
 
 @dataclass(frozen=True)
@@ -78,30 +157,25 @@ def zone_layer_from_rows(dataset: Dataset, rows: list[ZoneRow], day: dt.date | d
     group = folium.FeatureGroup(name=name)
     store = HtmlStore()
     store.add_to(group)
-    classes: dict[StyleClass, list[tuple[dict, dict]]] = defaultdict(list)
+    classes: dict[StyleClass, list[int]] = defaultdict(list)
+    statuses: dict[StyleClass, ZoneStatus] = {}
     for index, row in enumerate(rows):
         summary: LockdownSummary = describe_lockdown(dataset, row.lockdown, moment)
-        store.add_parts(lockdown_popup_parts(summary, approximate=row.approximate,
-                                             method=row.method, status=STATUS_SLOT))
-        if not draw:
-            continue
-        status = summary.status
-        props = {"lockdown": row.lockdown.id, "i": index,
-                 "s": status_text(status, label_day),
-                 "t": zone_tooltip(row.name, status, label_day, row.approximate)}
-        classes[StyleClass(status, row.approximate)].append((row.geometry, props))
+        store.add_row(lockdown_popup_parts(summary, approximate=row.approximate,
+                                           method=row.method, status=STATUS_SLOT),
+                      geometry=row.geometry, name=e(row.name), lockdown=row.lockdown.id)
+        if draw:
+            style_class = StyleClass(summary.status, row.approximate)
+            classes[style_class].append(index)
+            statuses[style_class] = summary.status
     # Least important first, so zones in force are drawn on top.
     for status in reversed(STATUS_ORDER):
         for approximate in (False, True):
             style_class = StyleClass(status, approximate)
-            items = classes.get(style_class)
-            if not items:
-                continue
-            VectorLayer(
-                feature_collection([g for g, _ in items], [p for _, p in items]),
-                name=style_class.key, control=False, options={"style": style_class.style()},
-                bind=BIND, store_owner=group,
-            ).add_to(group)
+            if style_class in classes:
+                text = status_text(status, label_day)
+                ZoneClassLayer(classes[style_class], style_class, group, status=text,
+                               tip=text).add_to(group)
     return group
 
 
