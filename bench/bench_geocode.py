@@ -5,6 +5,11 @@ one entry, so "right" is well defined) with realistic noise: dropped breves and
 apostrophes, case changes, added or dropped administrative suffixes, and (fuzzy
 set only) one-letter slips in names of 6+ letters.
 
+A slip can turn one place's alias into another's exactly ("Kusong" -> "Kosong", which
+is Onsong): no geocoder can know which was meant, so such queries are *ambiguous by
+construction*. They are not scored as the fuzzy path's misses; their own line counts
+an answer right when it is any place the typed name really names (or the source).
+
     .venv/bin/python bench/bench_geocode.py [--n 10000] [--seed 3]
 """
 
@@ -55,28 +60,40 @@ def noisy(alias: str, kind: str, rng: random.Random, slip: bool) -> str:
     return text
 
 
-def unique_aliases(gaz) -> list[tuple[str, str, str]]:
-    """(alias, entry id, kind) for aliases whose base key names exactly one entry."""
+def alias_owners(gaz) -> dict[str, set[str]]:
+    """Entry ids named by each full and base key of every alias."""
     owners: dict[str, set[str]] = {}
     for e in gaz.entries:
         for a in e.aliases:
             owners.setdefault(base_key(a), set()).add(e.id)
             owners.setdefault(key(a), set()).add(e.id)
+    return owners
+
+
+def named_by(query: str, owners: dict[str, set[str]]) -> set[str]:
+    """Entries whose alias the query spells exactly, once normalised."""
+    return owners.get(key(query), set()) | owners.get(base_key(query), set())
+
+
+def unique_aliases(gaz) -> list[tuple[str, str, str]]:
+    """(alias, entry id, kind) for aliases whose base key names exactly one entry."""
+    owners = alias_owners(gaz)
     return [(a, e.id, e.kind) for e in gaz.entries for a in e.aliases
             if len(owners[base_key(a)]) == 1 and len(owners[key(a)]) == 1 and len(key(a)) >= 4]
 
 
-def run(label: str, lookup, queries: list[tuple[str, str]]) -> tuple[float, float]:
+def run(lookup, queries: list[tuple[str, set[str]]]) -> tuple[int, float, float]:
+    """(queries, lookups/s, % whose best match is one of the accepted ids)."""
     right = 0
     start = time.perf_counter()
-    for query, expected in queries:
+    for query, accepted in queries:
         try:
             matches = lookup(query)
         except LookupError:  # PlaceNotFound: counted as wrong
             matches = []
-        right += bool(matches) and matches[0].entry.id == expected
+        right += bool(matches) and matches[0].entry.id in accepted
     elapsed = time.perf_counter() - start
-    return len(queries) / elapsed, 100.0 * right / len(queries)
+    return len(queries), len(queries) / elapsed, 100.0 * right / max(len(queries), 1)
 
 
 def main() -> None:
@@ -86,21 +103,27 @@ def main() -> None:
     args = parser.parse_args()
     gaz = load_gazetteer()
     pool = unique_aliases(gaz)
+    owners = alias_owners(gaz)
     rng = random.Random(args.seed)
     picks = [rng.choice(pool) for _ in range(args.n)]
-    clean = [(noisy(a, kind, rng, slip=False), i) for a, i, kind in picks]
+    clean = [(noisy(a, kind, rng, slip=False), {i}) for a, i, kind in picks]
     slipped = [(noisy(a, kind, rng, slip=True), i) for a, i, kind in picks]
+    fair = [(q, {i}) for q, i in slipped if not named_by(q, owners) - {i}]
+    ambiguous = [(q, named_by(q, owners) | {i}) for q, i in slipped
+                 if named_by(q, owners) - {i}]
     rows = [
-        ("normalised (dict)", *run("n", gaz.lookup_normalised, clean)),
-        ("fuzzy (rapidfuzz)", *run("f", gaz.lookup_fuzzy, slipped)),
-        ("lookup() end to end", *run("l", gaz.lookup, slipped)),
+        ("normalised (dict)", *run(gaz.lookup_normalised, clean)),
+        ("fuzzy (rapidfuzz)", *run(gaz.lookup_fuzzy, fair)),
+        ("lookup() end to end", *run(gaz.lookup, fair)),
+        ("ambiguous by construction", *run(gaz.lookup, ambiguous)),
     ]
     print(f"{args.n:,} queries from {len(pool):,} unique aliases of {len(gaz)} entries "
           f"(seed {args.seed})")
-    print(f"{'path':<22}{'lookups/s':>12}{'accuracy':>10}")
-    for label, rate, accuracy in rows:
-        print(f"{label:<22}{rate:>12,.0f}{accuracy:>9.2f}%")
-
+    print(f"{'path':<27}{'queries':>8}{'lookups/s':>12}{'accuracy':>10}")
+    for label, count, rate, accuracy in rows:
+        print(f"{label:<27}{count:>8,}{rate:>12,.0f}{accuracy:>9.2f}%")
+    print("(ambiguous: a slip spells another place's alias exactly; right = any place "
+          "it names)")
 
 if __name__ == "__main__":
     main()

@@ -130,3 +130,48 @@ def test_normalisation():
 def test_nearest_is_metric(gaz):
     entry, metres = gaz.nearest(41.5071, 127.2683, kinds=frozenset({"town"}))[0]
     assert entry.id == "kp-kimhyongjik-town" and metres < 1
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Kangown", "kp-kangwon"),  # two letters swapped: one slip, not two (Kangsŏn)
+    ("Chungjin", "kp-chongjin"),
+])
+def test_fuzzy_counts_a_swap_as_one_slip(gaz, query, expected):
+    assert gaz.lookup_fuzzy(query)[0].entry.id == expected
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Chongjinsi", "kp-chongjin"), ("Kanggyecity", "kp-kanggye"),  # suffix run in
+    ("Musan-eyp", "kp-musan"), ("Hyesan Ciyt", "kp-hyesan"),  # suffix misspelt
+])
+def test_fuzzy_drops_a_fused_or_misspelt_suffix(gaz, query, expected):
+    best = gaz.lookup(query)[0]
+    assert best.entry.id == expected and best.method == "fuzzy"
+
+
+def test_guessed_suffix_ranks_below_a_whole_name(gaz):
+    # "Sindo" minus a guessed "-do" is "Sin" (Sin-ni): listed, but after Sindo itself.
+    ids = [m.entry.id for m in gaz.lookup_fuzzy("Sindo")]
+    assert ids[0] == "kp-sindo" and "kp-sil-li" in ids
+
+
+@pytest.mark.parametrize(("query", "expected", "other"), [
+    ("Kogsan", "kp-koksan", "kp-kosan"),  # g for k beats a dropped k
+    ("Dongchon-up", "kp-tongchon", "kp-pongchon"),  # d for t beats d for p
+    ("Shinni", "kp-sil-li", "kp-pyongsong"),  # sh for s beats h for a
+])
+def test_romanisation_variant_wins_a_tie(gaz, query, expected, other):
+    matches = gaz.lookup_fuzzy(query)
+    assert matches[0].entry.id == expected
+    tied = {m.entry.id for m in matches if m.score == matches[0].score}
+    assert other in tied  # same edit distance: still offered as an alternative
+
+
+def test_suffix_guesses_and_sound_key():
+    from geo.gazetteer.names import loose_base_key, sound_key, suffix_guesses
+
+    assert suffix_guesses("Hyesansi") == {"hyesan"}
+    assert suffix_guesses("Hyesan") == set()
+    assert loose_base_key("Musan-epu") == "musan"
+    assert loose_base_key("Musan-pu") == "musanpu"  # two-letter words are not guessed at
+    assert sound_key(key("Gyeongseong")) == sound_key(key("Kyongsong"))

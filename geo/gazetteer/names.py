@@ -21,6 +21,8 @@ LATIN_SUFFIXES = frozenset({
 })
 # One trailing Hangul / Chinese character that means the same (군 county, 읍 town, …).
 CJK_SUFFIXES = frozenset("군시읍동리도강구镇乡县市省江郡邑")
+_LONG_SUFFIXES = tuple(sorted(s for s in LATIN_SUFFIXES if len(s) >= 3))
+_FUSED_SUFFIXES = tuple(sorted(s for s in LATIN_SUFFIXES if len(s) >= 2))
 _APOSTROPHES = dict.fromkeys(map(ord, "'’ʼ`‘´′"), None)
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_.,;:/()\[\]\"]+")
 _HAS_WORD = re.compile(r"\w")
@@ -62,14 +64,44 @@ def keys(text: str) -> tuple[str, str]:
 
 
 def loose_base_key(text: str) -> str:
-    """Base key that also drops a misspelt suffix word ("Hyesan Ciyt" -> "hyesan")."""
-    from rapidfuzz import fuzz, process
+    """Base key that also drops a misspelt suffix word ("Hyesan Ciyt" -> "hyesan").
+
+    A last word of three or more letters one slip (OSA edit: drop, insert, replace or
+    swap of neighbours) from a suffix counts as that suffix: "eyp", "epu" -> "eup".
+    """
+    from rapidfuzz.distance import OSA
 
     words = tokens(text)
-    if len(words) > 1 and len(words[-1]) >= 3 and process.extractOne(
-            words[-1], LATIN_SUFFIXES, scorer=fuzz.ratio, score_cutoff=74):
+    if len(words) > 1 and len(words[-1]) >= 3 and any(
+            OSA.distance(words[-1], s, score_cutoff=1) <= 1 for s in _LONG_SUFFIXES):
         words.pop()
     return keys(" ".join(words))[1]
+
+
+def suffix_guesses(text: str) -> set[str]:
+    """Keys left once a suffix that is *guessed* at is dropped: a misspelt last word
+    (``loose_base_key``) or a suffix run into the name ("Hyesansi", "Gishuaup" ->
+    "hyesan", "gishua"). Guesses, so the fuzzy search ranks them below plain keys."""
+    full, base = keys(text)
+    guesses = {loose_base_key(text)}
+    for k in (full, base):
+        guesses.update(k[:-len(s)] for s in _FUSED_SUFFIXES
+                       if k.endswith(s) and len(k) - len(s) >= 3)
+    return guesses - {full, base}
+
+
+# Spellings that romanisations swap for one another (McCune–Reischauer vs Revised,
+# Wade–Giles vs pinyin, and ŏ/ŭ written out): folded together, a slip between them is
+# a likelier reading of a query than another slip of the same size.
+_SOUND_PAIRS = (("eo", "o"), ("eu", "u"), ("sh", "s"), ("ch", "j"), ("g", "k"), ("b", "p"),
+                ("d", "t"), ("l", "r"))
+
+
+def sound_key(k: str) -> str:
+    """A key with romanisation variants folded: ``"gyeongseong"`` -> ``"kyonksonk"``."""
+    for variant, common in _SOUND_PAIRS:
+        k = k.replace(variant, common)
+    return k
 
 
 def is_meaningful(text: str) -> bool:

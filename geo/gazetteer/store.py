@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 from pyproj import Transformer
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from geo.errors import InvalidQuery, PlaceNotFound
 from geo.gazetteer.names import (
@@ -19,7 +20,8 @@ from geo.gazetteer.names import (
     generate_aliases,
     is_meaningful,
     keys,
-    loose_base_key,
+    sound_key,
+    suffix_guesses,
 )
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -32,7 +34,12 @@ KIND_RANK = {kind: rank for rank, kind in enumerate((
 ))}
 SCORE_EXACT = 100.0  # the whole normalised name matches
 SCORE_BASE = 95.0  # matches once an administrative suffix is dropped
-FUZZY_CUTOFF = 80.0  # rapidfuzz ratio below which a fuzzy candidate is not a match
+# Fuzzy score: 100 * (1 - edits / length) on keys, an edit being a dropped, added or
+# replaced letter or two neighbours swapped (OSA). 70 allows one slip in a 4-letter
+# name, two in 7, three in 10.
+FUZZY_CUTOFF = 70.0
+GUESS_PENALTY = 2.0  # points off a match that needed a guessed suffix (suffix_guesses)
+FUZZY_WINDOW = 5.0  # candidates this close to the best are returned with it
 MAX_QUERY = 200
 _UTM = Transformer.from_crs(4326, 32652, always_xy=True)  # distances in metres, UTM 52N
 
@@ -106,6 +113,7 @@ class Gazetteer:
                 merged = self._fuzzy.setdefault(k, [])
                 merged.extend(p for p in bucket if all(e is not p[0] for e, _ in merged))
         self._fuzzy_keys = list(self._fuzzy)
+        self._sound = {k: sound_key(k) for k in self._fuzzy_keys}
         lon = np.array([e.lon for e in self.entries])
         lat = np.array([e.lat for e in self.entries])
         self._xy = np.column_stack(_UTM.transform(lon, lat))
@@ -155,22 +163,42 @@ class Gazetteer:
         return _ranked(found.values())
 
     def lookup_fuzzy(self, query: str, limit: int = 5) -> list[Match]:
-        """rapidfuzz ratio of the query's keys against every alias key; the candidates
-        within 5 points of the best, best first."""
+        """Edit-distance search of the query's keys against every alias key; the
+        candidates within ``FUZZY_WINDOW`` points of the best, best first.
+
+        Equal scores go first to the candidate whose difference is a romanisation
+        variant (k/g, ch/j, p/b, t/d, r/l, s/sh, eo/o, eu/u), then by kind and
+        population like every lookup.
+        """
         full, base = keys(query)
-        hits = []
-        for k in {full, base, loose_base_key(query)}:
-            hits += process.extract(k, self._fuzzy_keys, scorer=fuzz.ratio,
-                                    limit=limit * 2, score_cutoff=FUZZY_CUTOFF)
-        found: dict[str, Match] = {}
-        for k, score, _ in hits:
-            for entry, alias in self._fuzzy[k]:
-                if entry.id not in found or found[entry.id].score < score:
-                    found[entry.id] = Match(entry, round(float(score), 1), alias, "fuzzy")
-        if not found:
+        tried = [(k, 0.0) for k in dict.fromkeys((full, base)) if k]
+        tried += [(k, GUESS_PENALTY) for k in sorted(suffix_guesses(query)) if k]
+        if not tried:
             return []
-        best = max(m.score for m in found.values())
-        return _ranked(m for m in found.values() if m.score >= best - 5)[:limit]
+        # One C call scores every tried key against every alias key.
+        similarity = process.cdist([k for k, _ in tried], self._fuzzy_keys,
+                                   scorer=OSA.normalized_similarity,
+                                   score_cutoff=FUZZY_CUTOFF / 100, dtype=np.float64)
+        best_for: dict[str, tuple[float, float, Match]] = {}
+        for (k, penalty), row in zip(tried, similarity, strict=True):
+            hits = np.flatnonzero(row * 100 - penalty >= FUZZY_CUTOFF - 1e-9)
+            if len(hits) > limit * 2:
+                hits = hits[np.argsort(-row[hits], kind="stable")[:limit * 2]]
+            sound = sound_key(k)
+            for i in hits:
+                choice = self._fuzzy_keys[i]
+                score = round(100.0 * float(row[i]) - penalty, 1)
+                variant = OSA.normalized_similarity(sound, self._sound[choice])
+                for entry, alias in self._fuzzy[choice]:
+                    held = best_for.get(entry.id)
+                    if held is None or (score, variant) > held[:2]:
+                        best_for[entry.id] = (score, variant, Match(entry, score, alias, "fuzzy"))
+        if not best_for:
+            return []
+        best = max(score for score, _, _ in best_for.values())
+        kept = [held for held in best_for.values() if held[0] >= best - FUZZY_WINDOW]
+        kept.sort(key=lambda held: (-held[0], -held[1], *_rank(held[2])[1:]))
+        return [match for _, _, match in kept[:limit]]
 
     def suggest(self, query: str, limit: int = 3) -> list[str]:
         """The closest entry names, for a 'not found' message."""
@@ -209,9 +237,13 @@ def _check(query: object) -> str:
     return query
 
 
+def _rank(match: Match) -> tuple:
+    return (-match.score, KIND_RANK.get(match.entry.kind, 99), -match.entry.population,
+            match.entry.id)
+
+
 def _ranked(matches) -> list[Match]:
-    return sorted(matches, key=lambda m: (
-        -m.score, KIND_RANK.get(m.entry.kind, 99), -m.entry.population, m.entry.id))
+    return sorted(matches, key=_rank)
 
 
 @functools.lru_cache(maxsize=4)
