@@ -63,7 +63,7 @@ def caption_html(dataset: Dataset, day: dt.date | None, note: str | None = None)
     """Which dataset, which version, which day; ``note`` (plain text) says what is missing."""
     info = dataset.info
     shown = day.isoformat() if day else "no day"
-    parts = [f"<h4>Lockdown Map — {e(info.name)}</h4>",
+    parts = [f"<h4>{e(info.name)}</h4>",
              f"<div>Dataset version {e(info.version)} · showing "
              f"<span class='lm-day' data-day='{e(shown)}'>{e(shown)}</span></div>"]
     if note:
