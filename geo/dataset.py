@@ -60,9 +60,14 @@ def loads_dataset(text: str, source: str = "<text>") -> Dataset:
 
 def load_dataset(path: str | os.PathLike[str] = SEED_DATASET) -> Dataset:
     """Load and validate the dataset file at ``path`` (the bundled seed data by default)."""
+    return loads_dataset(read_dataset_text(path), str(path))
+
+
+def read_dataset_text(path: str | os.PathLike[str]) -> str:
+    """The text of a dataset file; a missing, unreadable or non-UTF-8 file is explained."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise DatasetFileError(f"{path}: no such dataset file; give the path of a .yaml "
                                f"dataset (the seed data is {SEED_DATASET})") from None
@@ -70,8 +75,7 @@ def load_dataset(path: str | os.PathLike[str] = SEED_DATASET) -> Dataset:
         raise DatasetFileError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); "
                                "save the file as UTF-8") from None
     except OSError as exc:
-        raise DatasetFileError(f"{path}: cannot read: {exc.strerror}") from None
-    return loads_dataset(text, str(path))
+        raise DatasetFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
 def dumps_dataset(dataset: Dataset) -> str:

@@ -20,7 +20,8 @@ from folium.utilities import JsCode
 
 # streamlit-folium builds its page from each element's ``script`` macro, not from
 # render(): the macro hands it the same text, and it never compiles that text again.
-SCRIPT_MACRO = Template("{% macro script(this, kwargs) %}{{ this.script_text() }}{% endmacro %}")
+SCRIPT_MACRO = Template(
+    "{% macro script(this, kwargs) %}{{ this.script_text() or '' }}{% endmacro %}")
 
 
 def _dumps(value: Any) -> str:

@@ -1,0 +1,304 @@
+"""What a user feels when the day changes: the dashboard as built against a rebuild baseline.
+
+For synthetic datasets of 10, 100 and 1,000 zones with 1,000 or 10,000
+incidents, in one run, for two apps:
+
+- ``app``: ``dashboard/app.py`` (base map built once per session, the day's
+  zones sent as ``feature_group_to_add`` under a fixed key);
+- ``baseline``: a script that rebuilds the whole map (``geo.maps.build_map``)
+  and calls ``st_folium`` on it every rerun.
+
+It measures (a) the server-side rerun time after a slider change (AppTest,
+median), and (b) in headless Chromium, the time from the slider key press to
+the map showing the new day, whether the map went blank in between and
+whether the Leaflet map object was re-created (a property set on
+``window.map`` before the step must survive), and whether the zoom was kept.
+
+    .venv/bin/python bench/bench_dashboard.py            # full table (~10 min)
+    .venv/bin/python bench/bench_dashboard.py --quick    # 10 and 100 zones only
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import sys
+import tempfile
+import textwrap
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from geo.dataset import load_dataset, write_dataset  # noqa: E402
+from geo.model import (  # noqa: E402
+    Certainty,
+    Dataset,
+    DatasetInfo,
+    Evidence,
+    Incident,
+    LocationPrecision,
+    Lockdown,
+    Measure,
+    Place,
+    PlaceKind,
+    Report,
+    TimePrecision,
+    When,
+)
+from geo.timeline import default_day  # noqa: E402
+
+SIZES = [(10, 1_000), (100, 1_000), (1_000, 10_000)]
+QUICK_SIZES = [(10, 1_000), (100, 1_000)]
+# Approximate county outlines shipped in geo/data/counties.geojson: synthetic zones
+# reuse them in turn, so every zone has a real-sized polygon.
+COUNTIES = ["kp-hyesan-si", "kp-kapsan-county", "kp-kimhyonggwon-county",
+            "kp-kimhyongjik-county", "kp-kimjongsuk-county", "kp-paegam-county",
+            "kp-pochon-county", "kp-pungso-county", "kp-samjiyon-county", "kp-samsu-county",
+            "kp-taehongdan-county", "kp-unhung-county"]
+START = dt.date(2021, 11, 1)
+REPORT = "bench-report"
+SENTENCES = {
+    "lockdown": "The county was put under lockdown until further notice.",
+    "markets": "Markets were closed and travel permits suspended.",
+    "crossing": "A man returned from China at night and was caught.",
+}
+
+BASELINE_SCRIPT = '''
+"""Baseline for the benchmark: rebuild the whole map and st_folium it on every rerun."""
+import datetime as dt
+import os
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.dataset import load_dataset
+from geo.layers import build_layers
+from geo.maps import build_map, use_inline_assets
+from geo.timeline import dataset_span, default_day
+
+
+@st.cache_resource
+def data(path):
+    dataset = load_dataset(path)
+    return dataset, build_layers(dataset)
+
+
+dataset, layers = data(os.environ["LOCKDOWN_MAP_DATASET"])
+first, last = dataset_span(dataset)
+day = st.slider("Day", min_value=first, max_value=last, value=default_day(dataset),
+                step=dt.timedelta(days=1), key="day_slider")
+st_folium(use_inline_assets(build_map(dataset, layers, day)), height=560,
+          use_container_width=True)
+'''
+
+
+def when(day: dt.date, key: str) -> When:
+    return When(Certainty.STATED, on=day, precision=TimePrecision.DAY,
+                evidence=(Evidence(REPORT, SENTENCES[key]),))
+
+
+def synthetic_dataset(zones: int, incidents: int) -> Dataset:
+    """A valid dataset: ``zones`` lockdowns on county-shaped zones whose periods start and
+    end on different days, and ``incidents`` border crossings spread over them."""
+    evidence = (Evidence(REPORT, SENTENCES["lockdown"]),)
+    report = Report(REPORT, "Bench", "Synthetic report", "https://example.org/bench", "en",
+                    when(START, "lockdown"), " ".join(SENTENCES.values()))
+    places = [
+        Place("kp", "North Korea", PlaceKind.COUNTRY, LocationPrecision.REGION, country="KP",
+              gazetteer="kp"),
+        Place("kp-ryanggang", "Ryanggang Province", PlaceKind.PROVINCE,
+              LocationPrecision.REGION, parent="kp", country="KP", gazetteer="kp-ryanggang"),
+    ]
+    lockdowns = []
+    for i in range(zones):
+        zone = f"zone-{i:04d}"
+        places.append(Place(zone, f"Zone {i}", PlaceKind.COUNTY, LocationPrecision.NEAR,
+                            parent="kp-ryanggang", country="KP",
+                            gazetteer=COUNTIES[i % len(COUNTIES)]))
+        start = START + dt.timedelta(days=i % 20)
+        end = start + dt.timedelta(days=5 + i % 15)
+        lifted = When.unknown("not reported") if i % 3 else when(end + dt.timedelta(3), "lockdown")
+        lockdowns.append(Lockdown(
+            id=f"lockdown-{i:04d}", zone=zone, scope="whole county",
+            ordered=when(start, "lockdown"), effective=when(start, "lockdown"),
+            announced_end=when(end, "lockdown"), actual_end=lifted,
+            measures=(Measure("markets_closed", (Evidence(REPORT, SENTENCES["markets"]),)),
+                      Measure("travel_permits_suspended",
+                              (Evidence(REPORT, SENTENCES["markets"]),))),
+            evidence=evidence))
+    items = []
+    for j in range(incidents):
+        items.append(Incident(
+            id=f"incident-{j:05d}", kind="border_crossing", place=f"zone-{j % zones:04d}",
+            when=when(START + dt.timedelta(days=j % 40), "crossing"), who=None,
+            description="Returned from China at night.", precision=LocationPrecision.NEAR,
+            evidence=(Evidence(REPORT, SENTENCES["crossing"]),)))
+    return Dataset(DatasetInfo(f"bench {zones} zones / {incidents} incidents", "1"),
+                   reports=(report,), places=tuple(places), lockdowns=tuple(lockdowns),
+                   incidents=tuple(items))
+
+
+# --- (a) server-side rerun time ----------------------------------------------------------
+
+def rerun_times(script: Path, dataset_path: Path, steps: int) -> list[float]:
+    """Seconds per rerun after moving the slider one day, ``steps`` times (warm caches)."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["LOCKDOWN_MAP_DATASET"] = str(dataset_path)
+    at = AppTest.from_file(str(script), default_timeout=600)
+    at.run()
+    if at.exception:
+        raise RuntimeError(f"{script.name} failed: {at.exception[0].message}")
+    day = at.slider(key="day_slider").value
+    at.slider(key="day_slider").set_value(day + dt.timedelta(days=1)).run()  # warm-up step
+    times = []
+    for k in range(steps):
+        at.slider(key="day_slider").set_value(day + dt.timedelta(days=2 + k))
+        started = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - started)
+        if at.exception:
+            raise RuntimeError(f"{script.name} failed: {at.exception[0].message}")
+    return times
+
+
+# --- (b) in the browser -----------------------------------------------------------------
+
+PROBE = """() => {
+  const iframeSel = 'iframe[title="streamlit_folium.st_folium"]';
+  const view = () => {
+    const f = document.querySelector(iframeSel);
+    const w = f && f.contentWindow;
+    const doc = w && w.document;
+    const groups = (w && w.feature_group) || [];
+    return {w, map: w && w.map, fg: groups[groups.length - 1],
+            zones: doc ? doc.querySelectorAll('path.lm-zone').length : 0};
+  };
+  const before = view();
+  return new Promise((resolve) => {
+    let pressed = null, blank = 0, last = null, recreated = false;
+    document.addEventListener('keydown', () => { pressed = performance.now(); last = pressed; },
+                              {capture: true, once: true});
+    const deadline = performance.now() + 30000;
+    const tick = () => {
+      const now = performance.now();
+      const v = view();
+      const shown = v.map && v.zones > 0;
+      if (pressed !== null) {
+        if (!shown) blank += now - last;
+        last = now;
+        if (v.map !== before.map || !(v.map && v.map._benchTag)) recreated = true;
+        const updated = v.map !== before.map ? shown : (v.fg && v.fg !== before.fg && shown);
+        if (updated) {
+          resolve({ms: now - pressed, blank_ms: blank, recreated,
+                   zoom: v.map.getZoom()});
+          return;
+        }
+      }
+      if (now > deadline) { resolve({ms: null, blank_ms: blank, recreated, zoom: null}); return; }
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}"""
+
+
+@dataclass
+class BrowserResult:
+    ms: list[float]
+    blank_ms: list[float]
+    recreated: int
+    zoom_kept: int
+    steps: int
+
+
+def browser_steps(script: Path, dataset_path: Path, steps: int) -> BrowserResult:
+    from conftest import CHROMIUM_ARGS, chromium_path
+    from playwright.sync_api import sync_playwright
+    from test_dashboard_browser import MAP_IFRAME, start_server, stop_server
+
+    process, url = start_server({"LOCKDOWN_MAP_DATASET": str(dataset_path)}, script=script)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium_path(),
+                                                 args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(
+                ("data:", "blob:", "about:", url)) else r.abort())
+            page.goto(url, wait_until="domcontentloaded")
+            frame = page.wait_for_selector(MAP_IFRAME, timeout=300_000).content_frame()
+            frame.wait_for_selector("path.lm-zone", state="attached", timeout=300_000)
+            time.sleep(1.0)
+            slider = page.get_by_role("slider")
+            slider.focus()
+            result = BrowserResult([], [], 0, 0, steps)
+            for _ in range(steps):
+                frame = page.wait_for_selector(MAP_IFRAME).content_frame()
+                frame.wait_for_function("window.map && window.map._loaded", timeout=300_000)
+                zoom = frame.evaluate("(() => { window.map._benchTag = true;"
+                                      " window.map.setZoom(window.map.getZoom() + 1, "
+                                      "{animate: false}); return window.map.getZoom(); })()")
+                # Start the probe without waiting for it (evaluate would await its promise).
+                page.evaluate(f"() => {{ window.__probe = ({PROBE})(); }}")
+                slider.press("ArrowRight")
+                outcome = page.evaluate("window.__probe")
+                if outcome["ms"] is None:
+                    raise TimeoutError(f"{script.name}: the map did not show the new day")
+                result.ms.append(outcome["ms"])
+                result.blank_ms.append(outcome["blank_ms"])
+                result.recreated += bool(outcome["recreated"])
+                result.zoom_kept += outcome["zoom"] == zoom
+                time.sleep(0.5)  # let the rerun settle before the next key press
+            browser.close()
+    finally:
+        stop_server(process)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="10 and 100 zones only")
+    parser.add_argument("--reruns", type=int, default=7, help="AppTest reruns per case")
+    parser.add_argument("--steps", type=int, default=5, help="browser key presses per case")
+    parser.add_argument("--no-browser", action="store_true")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="lockdown-bench-"))
+    baseline = work / "baseline_app.py"
+    baseline.write_text(textwrap.dedent(BASELINE_SCRIPT), encoding="utf-8")
+    variants = {"app": ROOT / "dashboard" / "app.py", "baseline": baseline}
+    rows = []
+    for zones, incidents in QUICK_SIZES if args.quick else SIZES:
+        path = write_dataset(synthetic_dataset(zones, incidents),
+                             work / f"bench-{zones}-{incidents}.yaml")
+        load_dataset(path)  # the synthetic data must be valid, like any dataset
+        for name, script in variants.items():
+            reruns = rerun_times(script, path, args.reruns)
+            row = {"zones": zones, "incidents": incidents, "variant": name,
+                   "rerun_ms": 1000 * statistics.median(reruns)}
+            if not args.no_browser:
+                steps = browser_steps(script, path, args.steps)
+                row |= {"key_to_map_ms": statistics.median(steps.ms),
+                        "blank_ms": max(steps.blank_ms), "recreated": steps.recreated,
+                        "zoom_kept": steps.zoom_kept, "steps": steps.steps}
+            rows.append(row)
+            print(row, file=sys.stderr, flush=True)
+    print(f"\nDefault day of the synthetic data: {default_day(synthetic_dataset(10, 10))}; "
+          f"AppTest reruns per case: {args.reruns}; browser key presses: {args.steps}\n")
+    print("| zones | incidents | variant | rerun median (ms) | key → new day median (ms) "
+          "| blank max (ms) | map re-created | zoom kept |")
+    print("|---:|---:|---|---:|---:|---:|---:|---:|")
+    for r in rows:
+        browser = ("| {key_to_map_ms:.0f} | {blank_ms:.0f} | {recreated}/{steps} | "
+                   "{zoom_kept}/{steps} |".format(**r) if "steps" in r else "| - | - | - | - |")
+        print(f"| {r['zones']:,} | {r['incidents']:,} | {r['variant']} | {r['rerun_ms']:.0f} "
+              + browser)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The Lockdown Map dashboard: a thin Streamlit edge over the pure functions in :mod:`geo`."""

@@ -1,0 +1,1 @@
+"""One module per tab of the dashboard; each takes plain values and draws one view."""

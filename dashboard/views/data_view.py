@@ -1,0 +1,98 @@
+"""The data view: tables of lockdowns, measures and incidents with filters, and downloads.
+
+Downloads are produced when clicked (``st.download_button`` with a callable),
+so a large map or GeoPackage costs nothing until someone asks for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import state
+from dashboard.state import Loaded
+from geo.export import map_html_bytes
+from geo.geography import write_layers
+from geo.timeline import ZoneStatus
+
+
+def _layers_file(loaded: Loaded, suffix: str) -> bytes:
+    """The dataset's layers written by :func:`geo.geography.write_layers`, as bytes."""
+    with tempfile.TemporaryDirectory(prefix="lockdown-map-") as folder:
+        path = Path(folder) / f"layers{suffix}"
+        write_layers(state.layers_for(loaded), path)
+        return path.read_bytes()
+
+
+def _filters(tables: dict[str, pd.DataFrame]) -> tuple[list[str], list[str], list[str]]:
+    provinces = sorted(set(tables["lockdowns"]["province"].dropna())
+                       | set(tables["incidents"]["province"].dropna()))
+    one, two, three = st.columns(3)
+    chosen_provinces = one.multiselect("Province", provinces, key="f_province",
+                                       placeholder="All provinces")
+    chosen_measures = two.multiselect("Measure", sorted(set(tables["measures"]["code"])),
+                                      key="f_measure", placeholder="All measures")
+    chosen_status = three.multiselect("Status on the day", [s.value for s in ZoneStatus],
+                                      key="f_status", placeholder="Any status")
+    return chosen_provinces, chosen_measures, chosen_status
+
+
+def filtered(tables: dict[str, pd.DataFrame], provinces: list[str], measures: list[str],
+             statuses: list[str]) -> dict[str, pd.DataFrame]:
+    """The tables narrowed by the filters; an empty filter keeps everything.
+
+    A lockdown passes the measure filter if it has any of the chosen measures;
+    incidents are filtered by province only (they have no status or measures).
+    """
+    lockdowns, measure_rows = tables["lockdowns"], tables["measures"]
+    incidents = tables["incidents"]
+    if provinces:
+        lockdowns = lockdowns[lockdowns["province"].isin(provinces)]
+        incidents = incidents[incidents["province"].isin(provinces)]
+    if statuses:
+        lockdowns = lockdowns[lockdowns["status"].isin(statuses)]
+    if measures:
+        having = set(measure_rows.loc[measure_rows["code"].isin(measures), "lockdown"])
+        lockdowns = lockdowns[lockdowns["lockdown"].isin(having)]
+        measure_rows = measure_rows[measure_rows["code"].isin(measures)]
+    measure_rows = measure_rows[measure_rows["lockdown"].isin(set(lockdowns["lockdown"]))]
+    return {"lockdowns": lockdowns, "measures": measure_rows, "incidents": incidents}
+
+
+def _downloads(loaded: Loaded, day: dt.date) -> None:
+    st.markdown("**Downloads**")
+    stem = f"lockdown-map-{day.isoformat()}"
+    one, two, three, four = st.columns(4)
+    one.download_button("Map for the day (HTML)", lambda: map_html_bytes(
+        loaded.dataset, state.layers_for(loaded), day), file_name=f"{stem}.html",
+        mime="text/html", icon=":material/map:", on_click="ignore",
+        help="One self-contained file: opens offline in any browser.")
+    two.download_button("Layers (GeoPackage)", lambda: _layers_file(loaded, ".gpkg"),
+                        file_name="lockdown-map-layers.gpkg",
+                        mime="application/geopackage+sqlite3", icon=":material/layers:",
+                        on_click="ignore")
+    three.download_button("Layers (GeoJSON)", lambda: _layers_file(loaded, ".geojson"),
+                          file_name="lockdown-map-layers.geojson", mime="application/geo+json",
+                          icon=":material/data_object:", on_click="ignore")
+    four.download_button("Events (CSV)", lambda: state.tables_for(loaded, day)["events"]
+                         .to_csv(index=False).encode("utf-8"),
+                         file_name="lockdown-map-events.csv", mime="text/csv",
+                         icon=":material/table:", on_click="ignore")
+
+
+def show(loaded: Loaded) -> None:
+    """Draw the tables for the selected day, the filters and the downloads."""
+    day = state.selected_day()
+    st.caption(f"Status as of **{day.isoformat()}** (change the day in the Map tab).")
+    tables = state.tables_for(loaded, day)
+    shown = filtered(tables, *_filters(tables))
+    for title, frame in (("Lockdowns", shown["lockdowns"]), ("Measures", shown["measures"]),
+                         ("Incidents", shown["incidents"])):
+        st.markdown(f"**{title}** ({len(frame)})")
+        # A dataframe cell is text, never markup: report words are safe here.
+        st.dataframe(frame, hide_index=True, width="stretch")
+    _downloads(loaded, day)

@@ -1,0 +1,107 @@
+"""The timeline chart: each zone's lockdown period as a Gantt bar, incidents as points.
+
+Pure: a Dataset and a day in, an Altair chart out (no Streamlit). The bars
+follow :func:`geo.timeline.status_of`, so the chart and the map agree: solid
+while in force, faded once the announced end has passed without a report of
+the lifting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import altair as alt
+import pandas as pd
+
+from geo.model import Dataset
+from geo.timeline import announced_end_at, dataset_span, lifted_at, start_of
+
+IN_FORCE = "in force"
+UNCONFIRMED = "announced end passed, lifting unconfirmed"
+STATUS_COLOURS = {IN_FORCE: "#c62828", UNCONFIRMED: "#ef6c00"}
+ROW_HEIGHT = 24
+
+
+def _iso(moment: dt.datetime) -> str:
+    # Always with a time: Vega parses a bare date as UTC but a date-time as local time.
+    return moment.isoformat(timespec="minutes")
+
+
+def periods_frame(dataset: Dataset, lockdown_ids: set[str] | None = None) -> pd.DataFrame:
+    """One row per bar: lockdown, zone, segment status, start, end, whether the end is open."""
+    span = dataset_span(dataset)
+    if span is None:
+        return pd.DataFrame(columns=["lockdown", "zone", "status", "start", "end", "open_end"])
+    horizon = dt.datetime.combine(span[1], dt.time(23, 59))
+    rows = []
+    for lockdown in dataset.lockdowns:
+        if lockdown_ids is not None and lockdown.id not in lockdown_ids:
+            continue
+        zone = dataset.place(lockdown.zone).name
+        start = start_of(lockdown)
+        lifted = lifted_at(lockdown)
+        announced = announced_end_at(lockdown, horizon).on
+        announced_end = (dt.datetime.combine(announced, dt.time(23, 59))
+                         if announced else None)
+        in_force_until = min(x for x in (lifted, announced_end, horizon) if x is not None)
+        rows.append((lockdown.id, zone, IN_FORCE, start, in_force_until,
+                     lifted is None and announced_end is None))
+        if announced_end is not None and (lifted is None or lifted > announced_end):
+            rows.append((lockdown.id, zone, UNCONFIRMED, announced_end, lifted or horizon,
+                         lifted is None))
+    frame = pd.DataFrame(rows, columns=["lockdown", "zone", "status", "start", "end", "open_end"])
+    frame["start"] = frame["start"].map(_iso)
+    frame["end"] = frame["end"].map(_iso)
+    return frame
+
+
+def incidents_frame(dataset: Dataset, lockdown_ids: set[str] | None = None) -> pd.DataFrame:
+    """Incidents with a known date, placed on the row of the lockdown of their place."""
+    row_of = {lockdown.zone: lockdown.id for lockdown in dataset.lockdowns
+              if lockdown_ids is None or lockdown.id in lockdown_ids}
+    rows = []
+    for incident in dataset.incidents:
+        if incident.when.on is None or incident.place not in row_of:
+            continue
+        moment = dt.datetime.combine(incident.when.on, incident.when.at or dt.time(12, 0))
+        rows.append((row_of[incident.place], dataset.place(incident.place).name, incident.id,
+                     incident.kind.replace("_", " "), _iso(moment), incident.description))
+    return pd.DataFrame(rows, columns=["lockdown", "zone", "incident", "kind", "when",
+                                       "description"])
+
+
+def gantt_chart(dataset: Dataset, day: dt.date, lockdown_ids: set[str] | None = None,
+                width: int | str = "container") -> alt.LayerChart:
+    """Bars per lockdown (in force solid, unconfirmed tail faded), incidents, the day marked."""
+    periods = periods_frame(dataset, lockdown_ids)
+    incidents = incidents_frame(dataset, lockdown_ids)
+    order = list(dict.fromkeys(periods["lockdown"]))
+    labels = {row.lockdown: f"{row.zone} ({row.lockdown})" for row in periods.itertuples()}
+    periods["row"] = periods["lockdown"].map(labels)
+    incidents["row"] = incidents["lockdown"].map(labels)
+    y = alt.Y("row:N", sort=[labels[i] for i in order], title=None,
+              axis=alt.Axis(labelLimit=320))
+    colour = alt.Color("status:N", title="Status",
+                       scale=alt.Scale(domain=list(STATUS_COLOURS),
+                                       range=list(STATUS_COLOURS.values())),
+                       legend=alt.Legend(orient="bottom"))
+    bars = alt.Chart(periods).mark_bar(height=ROW_HEIGHT * 0.6).encode(
+        x=alt.X("start:T", title=None), x2="end:T", y=y, color=colour,
+        opacity=alt.condition(alt.datum.status == UNCONFIRMED, alt.value(0.35), alt.value(1.0)),
+        tooltip=[alt.Tooltip("zone:N"), alt.Tooltip("status:N"),
+                 alt.Tooltip("start:T", format="%Y-%m-%d %H:%M"),
+                 alt.Tooltip("end:T", format="%Y-%m-%d %H:%M"),
+                 alt.Tooltip("open_end:N", title="end not reported")])
+    points = alt.Chart(incidents).mark_point(shape="diamond", size=80, filled=True,
+                                             color="#1a237e").encode(
+        x="when:T", y=y,
+        tooltip=[alt.Tooltip("kind:N"), alt.Tooltip("when:T", format="%Y-%m-%d %H:%M"),
+                 alt.Tooltip("description:N")])
+    start = dt.datetime.combine(day, dt.time(0, 0))
+    marker = pd.DataFrame([{"start": _iso(start), "end": _iso(start + dt.timedelta(days=1)),
+                            "label": f"selected day {day.isoformat()}"}])
+    band = alt.Chart(marker).mark_rect(color="#1565c0", opacity=0.25).encode(
+        x="start:T", x2="end:T", tooltip=["label:N"])
+    rule = alt.Chart(marker).mark_rule(color="#1565c0", strokeWidth=2).encode(x="end:T")
+    height = max(ROW_HEIGHT * len(order), ROW_HEIGHT * 2)
+    return alt.layer(band, bars, points, rule).properties(width=width, height=height)

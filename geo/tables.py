@@ -1,0 +1,142 @@
+"""Tables of lockdowns, measures, incidents and events for a day. Pure: pandas in, nothing else.
+
+The dashboard's data view and its CSV download read these, so what an analyst
+filters on screen is what they download. Cells hold the reports' words as
+plain text; renderers escape them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from geo.describe import dated_fact
+from geo.measures import measure_type
+from geo.model import Dataset, Place, PlaceKind
+from geo.timeline import status_of
+
+LOCKDOWN_COLUMNS = ["lockdown", "zone", "province", "status", "ordered", "in_force_from",
+                    "announced_end", "actual_end", "measures", "trigger"]
+MEASURE_COLUMNS = ["lockdown", "zone", "province", "status", "code", "measure", "oxcgrt",
+                   "scope", "note", "quotes"]
+INCIDENT_COLUMNS = ["incident", "kind", "place", "province", "when", "who", "description",
+                    "location_precision", "quotes"]
+EVENT_COLUMNS = ["date", "time", "certainty", "event", "lockdown", "incident", "place",
+                 "province", "detail", "quotes"]
+
+
+def province_of(dataset: Dataset, place: Place) -> str | None:
+    """The name of the province ``place`` lies in (itself if it is one), from the parent chain."""
+    seen: set[str] = set()
+    current: Place | None = place
+    while current is not None and current.id not in seen:
+        if current.kind is PlaceKind.PROVINCE:
+            return current.name
+        seen.add(current.id)
+        current = dataset.place(current.parent) if current.parent else None
+    return None
+
+
+def _quotes(evidence: tuple) -> str:
+    return " | ".join(f"“{e.quote}” ({e.report})" for e in evidence)
+
+
+def lockdowns_table(dataset: Dataset, day: dt.date | dt.datetime) -> pd.DataFrame:
+    """One row per lockdown, with its status on ``day`` and its four dates as labels."""
+    rows = []
+    for lockdown in dataset.lockdowns:
+        zone = dataset.place(lockdown.zone)
+        rows.append({
+            "lockdown": lockdown.id,
+            "zone": zone.name,
+            "province": province_of(dataset, zone),
+            "status": status_of(lockdown, day).value,
+            "ordered": dated_fact(dataset, "Ordered", lockdown.ordered).value,
+            "in_force_from": dated_fact(dataset, "In force from", lockdown.effective).value,
+            "announced_end": dated_fact(dataset, "Announced end", lockdown.announced_end).value,
+            "actual_end": dated_fact(dataset, "Actual end", lockdown.actual_end).value,
+            "measures": ", ".join(m.code for m in lockdown.measures),
+            "trigger": lockdown.trigger,
+        })
+    return pd.DataFrame(rows, columns=LOCKDOWN_COLUMNS)
+
+
+def measures_table(dataset: Dataset, day: dt.date | dt.datetime) -> pd.DataFrame:
+    """One row per measure of each lockdown, with its OxCGRT coding and the quotes behind it."""
+    rows = []
+    for lockdown in dataset.lockdowns:
+        zone = dataset.place(lockdown.zone)
+        status = status_of(lockdown, day).value
+        for measure in lockdown.measures:
+            kind = measure_type(measure.code)
+            rows.append({
+                "lockdown": lockdown.id,
+                "zone": zone.name,
+                "province": province_of(dataset, zone),
+                "status": status,
+                "code": measure.code,
+                "measure": kind.label,
+                "oxcgrt": kind.oxcgrt_label,
+                "scope": measure.scope.value,
+                "note": measure.note,
+                "quotes": _quotes(measure.evidence),
+            })
+    return pd.DataFrame(rows, columns=MEASURE_COLUMNS)
+
+
+def incidents_table(dataset: Dataset) -> pd.DataFrame:
+    """One row per incident as the reports tell it."""
+    rows = []
+    for incident in dataset.incidents:
+        place = dataset.place(incident.place)
+        rows.append({
+            "incident": incident.id,
+            "kind": incident.kind,
+            "place": place.name,
+            "province": province_of(dataset, place),
+            "when": incident.when.label(),
+            "who": incident.who,
+            "description": incident.description,
+            "location_precision": incident.precision.name.lower(),
+            "quotes": _quotes(incident.evidence),
+        })
+    return pd.DataFrame(rows, columns=INCIDENT_COLUMNS)
+
+
+def events_table(dataset: Dataset) -> pd.DataFrame:
+    """Every dated event, oldest first: each lockdown's dates and status changes, and incidents.
+
+    Unknown dates are kept (empty ``date``) so an unconfirmed end is visible in the CSV.
+    """
+    rows = []
+
+    def add(when, event: str, place: Place, detail: str | None, lockdown: str | None = None,
+            incident: str | None = None) -> None:
+        rows.append({
+            "date": when.on.isoformat() if when.on else None,
+            "time": when.at.strftime("%H:%M") if when.at else None,
+            "certainty": when.certainty.value,
+            "event": event,
+            "lockdown": lockdown,
+            "incident": incident,
+            "place": place.name,
+            "province": province_of(dataset, place),
+            "detail": detail,
+            "quotes": _quotes(when.evidence),
+        })
+
+    for lockdown in dataset.lockdowns:
+        zone = dataset.place(lockdown.zone)
+        for label, when in (("ordered", lockdown.ordered), ("in force", lockdown.effective),
+                            ("announced end", lockdown.announced_end),
+                            ("actual end", lockdown.actual_end)):
+            add(when, label, zone, when.words or when.reasoning, lockdown=lockdown.id)
+        for change in lockdown.changes:
+            add(change.when, change.kind.value, zone, change.note, lockdown=lockdown.id)
+    for incident in dataset.incidents:
+        add(incident.when, incident.kind, dataset.place(incident.place), incident.description,
+            incident=incident.id)
+    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    return frame.sort_values(["date", "time"], na_position="last", kind="stable",
+                             ignore_index=True)

@@ -1,0 +1,174 @@
+"""The dashboard run headless with Streamlit's AppTest: no browser, real script.
+
+The map is checked through what the app hands to ``st_folium``: its component
+arguments (``json_args``) hold the base map script and the day's zone layer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.state import ENV_VAR, startup_path
+from dashboard.text import md
+from geo.dataset import SEED_DATASET
+
+APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
+ZONE = "kimhyongjik-2021-11"
+STATUS_CLASS = re.compile(r"lm-zone-(in-force|end-passed-unconfirmed|lifted|not-yet)")
+
+
+@pytest.fixture()
+def app(monkeypatch) -> AppTest:
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    return AppTest.from_file(APP, default_timeout=120)
+
+
+def map_args(at: AppTest) -> dict:
+    """The arguments the app passed to st_folium on the last run."""
+    maps = [c for c in at.get("component_instance")
+            if "st_folium" in c.proto.component_name]
+    assert len(maps) == 1, "expected exactly one st_folium map"
+    return json.loads(maps[0].proto.json_args)
+
+
+def zone_statuses(at: AppTest) -> set[str]:
+    """The status classes of the zones in the day's layer sent to the map."""
+    return set(STATUS_CLASS.findall(map_args(at)["feature_group"] or ""))
+
+
+def shown(elements) -> str:
+    """The text of elements as a reader sees it: Markdown escapes removed."""
+    return " ".join(str(getattr(e, "value", None) or e.label) for e in elements).replace("\\", "")
+
+
+def set_day(at: AppTest, day: dt.date) -> None:
+    at.slider(key="day_slider").set_value(day).run()
+    assert not at.exception
+
+
+def test_app_runs_on_the_seed_data_without_exception(app):
+    app.run()
+    assert not app.exception
+    assert not app.error
+    day = app.slider(key="day_slider").value
+    assert app.session_state["selected_day"] == day
+    # It opens on a day when a lockdown is in force, with the zone drawn as such.
+    assert zone_statuses(app) == {"in-force"}
+    args = map_args(app)
+    assert args["returned_objects"] == ["last_active_drawing", "last_object_clicked"]
+
+
+def test_moving_the_slider_changes_the_zone_status_on_the_map(app):
+    app.run()
+    first_script = map_args(app)["script"]
+    set_day(app, dt.date(2021, 11, 25))
+    assert zone_statuses(app) == {"in-force"}
+    set_day(app, dt.date(2021, 12, 5))
+    assert zone_statuses(app) == {"end-passed-unconfirmed"}
+    # Only the zone layer changed: the base map script, and with it the component's
+    # identity, is the same as on the first run, so the browser keeps its Leaflet map.
+    assert map_args(app)["script"] == first_script
+    set_day(app, dt.date(2021, 11, 18))
+    assert zone_statuses(app) == {"not-yet"}
+
+
+def test_step_buttons_move_one_day(app):
+    app.run()
+    set_day(app, dt.date(2021, 12, 4))
+    assert zone_statuses(app) == {"in-force"}
+    app.button(key="day_forward").click().run()
+    assert app.session_state["selected_day"] == dt.date(2021, 12, 5)
+    assert app.slider(key="day_slider").value == dt.date(2021, 12, 5)
+    assert zone_statuses(app) == {"end-passed-unconfirmed"}
+    app.button(key="day_back").click().run()
+    assert app.session_state["selected_day"] == dt.date(2021, 12, 4)
+
+
+def test_choosing_a_zone_shows_its_details(app):
+    app.run()
+    set_day(app, dt.date(2021, 11, 25))
+    app.selectbox(key="zone_pick").select(ZONE).run()
+    assert not app.exception
+    text = shown(app.markdown)
+    assert "Kimhyongjik County" in shown(app.subheader)
+    assert "C7 Restrictions on internal movement" in " ".join(e.label for e in app.expander)
+    assert "Accordingly, the order suspended travel permits" in text
+    assert "unconfirmed" in text
+    assert "choe" in text.lower()  # the trigger incident
+
+
+def test_a_bad_upload_lists_its_problems_and_keeps_the_data(app, seed_raw):
+    import yaml
+
+    app.run()
+    seed_raw["lockdowns"][0]["measures"][0]["code"] = "teleport_ban"
+    del seed_raw["lockdowns"][0]["zone"]
+    bad = yaml.safe_dump(seed_raw, allow_unicode=True).encode("utf-8")
+    app.file_uploader(key="dataset_upload").set_value(("bad.yaml", bad, "text/yaml")).run()
+    assert not app.exception
+    errors = shown(app.error)
+    assert "2 problems in bad.yaml" in errors and "Still showing" in errors
+    problems = shown(app.markdown)
+    assert "teleport" in problems and "zone" in problems
+    # The map still shows the seed zone.
+    assert zone_statuses(app)
+
+
+def test_invalid_yaml_upload_is_an_error_not_a_traceback(app):
+    app.run()
+    app.file_uploader(key="dataset_upload").set_value(
+        ("broken.yaml", b"reports: [unclosed\n", "text/yaml")).run()
+    assert not app.exception
+    assert "broken.yaml" in shown(app.error)
+
+
+def test_a_bad_dataset_path_falls_back_to_the_seed(monkeypatch, tmp_path):
+    missing = tmp_path / "nope.yaml"
+    monkeypatch.setenv(ENV_VAR, str(missing))
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception
+    assert "no such dataset file" in shown(at.error)
+    assert zone_statuses(at)  # the seed data is on the map
+
+
+def test_a_good_dataset_path_is_loaded(monkeypatch, tmp_path):
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(SEED_DATASET.read_text(encoding="utf-8"), encoding="utf-8")
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.text_input(key="dataset_path").input(str(copy)).run()
+    assert not at.exception and not at.error
+    assert "copy.yaml" in shown(at.caption)
+
+
+@pytest.mark.parametrize("tab", ["Timeline", "Data"])
+def test_other_tabs_run(app, tab):
+    app.run()
+    app.session_state["view"] = tab
+    app.run()
+    assert not app.exception
+    assert not app.error
+    if tab == "Timeline":
+        assert len(app.get("vega_lite_chart")) == 1
+    else:
+        assert len(app.dataframe) == 3 and len(app.get("download_button")) == 4
+
+
+def test_startup_path_order():
+    assert startup_path(["--dataset", "a.yaml"], {ENV_VAR: "b.yaml"}) == Path("a.yaml")
+    assert startup_path([], {ENV_VAR: "b.yaml"}) == Path("b.yaml")
+    assert startup_path(["-q"], {}) == SEED_DATASET
+
+
+def test_markdown_escaping_shows_report_text_literally():
+    hostile = "**x** [a](javascript:alert(1)) <script>y</script> :red[z] $m$ # h"
+    escaped = md(hostile)
+    for token in ("**", "](", "<script>", ":red[", "$m$"):
+        assert token not in escaped
+    assert escaped.replace("\\", "") == hostile

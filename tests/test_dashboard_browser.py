@@ -1,0 +1,149 @@
+"""The dashboard in a real Chromium: a live ``streamlit run`` server, the page offline.
+
+The test starts its own server on a free local port, waits for
+``/_stcore/health``, and stops that process (and only it) when done. Every
+request that would leave the machine is aborted, so the map has to render
+from inline assets.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+STARTUP_SECONDS = 90
+
+pytestmark = pytest.mark.browser
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+APP = ROOT / "dashboard" / "app.py"
+
+
+def streamlit_command(port: int, script: Path = APP) -> list[str]:
+    return [sys.executable, "-m", "streamlit", "run", str(script),
+            "--server.port", str(port), "--server.address", "127.0.0.1",
+            "--server.headless", "true", "--browser.gatherUsageStats", "false",
+            "--server.fileWatcherType", "none"]
+
+
+def wait_healthy(url: str, process: subprocess.Popen, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise TimeoutError(f"{url} not healthy after {timeout} s")
+
+
+def start_server(env: dict[str, str] | None = None,
+                 script: Path = APP) -> tuple[subprocess.Popen, str]:
+    """Start ``streamlit run script`` on a free local port; return the process and its URL."""
+    port = free_port()
+    process = subprocess.Popen(streamlit_command(port, script), cwd=ROOT,
+                               env={**os.environ, **(env or {})},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, process, STARTUP_SECONDS)
+    except BaseException:
+        stop_server(process)
+        raise
+    return process, url
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    """Stop the server this test started, by its own handle, and nothing else."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    process, url = start_server({"LOCKDOWN_MAP_DATASET": ""})
+    try:
+        yield url
+    finally:
+        stop_server(process)
+
+
+def map_frame(page, timeout: float = 60_000):
+    """The st_folium iframe's Frame, once Leaflet has drawn the map in it."""
+    handle = page.wait_for_selector(MAP_IFRAME, timeout=timeout)
+    frame = handle.content_frame()
+    frame.wait_for_selector(".leaflet-container", timeout=timeout)
+    return frame
+
+
+def wait_zone(frame, status: str, timeout: float = 20_000) -> None:
+    # "lm-zone-in-force" or "lm-zone-in-force-approximate" (a dashed, approximate outline)
+    frame.wait_for_selector(f"path[class*=\"lm-zone-{status}\"]", state="attached",
+                            timeout=timeout)
+
+
+def test_map_day_slider_and_details_in_a_real_browser(server, offline, tmp_path):
+    page = offline
+    page.goto(server, wait_until="domcontentloaded")
+    frame = map_frame(page)
+    # Seed data opens on a day the Kimhyongjik County lockdown is in force.
+    wait_zone(frame, "in-force")
+    # Tag the live Leaflet map: if the app re-created it, the tag would be gone.
+    frame.evaluate("window.map._lockdownTag = 'kept'")
+    frame.evaluate("window.map.setZoom(window.map.getZoom() + 1)")
+    zoom = frame.evaluate("window.map.getZoom()")
+
+    slider = page.get_by_role("slider")
+    slider.focus()
+    slider.press("End")  # the last day: past the announced end of Dec. 4
+    wait_zone(frame, "end-passed-unconfirmed")
+    assert frame.locator("path[class*=\"lm-zone-in-force\"]").count() == 0
+    assert frame.evaluate("window.map._lockdownTag") == "kept"
+    assert frame.evaluate("window.map.getZoom()") == zoom
+    slider.press("Home")  # the first day: the crossing, before the order
+    wait_zone(frame, "not-yet")
+    slider.press("ArrowRight")  # Nov. 19: ordered at 10 AM, in force by the end of the day
+    wait_zone(frame, "in-force")
+    assert page.get_by_text("2021-11-19").first.is_visible()
+
+    # Bring the zone into view (the test zoomed in above), then click it like a user.
+    frame.evaluate("window.map.fitBounds(window.feature_group[0].getBounds(), "
+                   "{animate: false})")
+    frame.locator("path[class*=\"lm-zone-in-force\"]").first.click()
+    panel = page.locator(".st-key-details_panel")
+    panel.wait_for(timeout=20_000)
+    panel.get_by_text("Kimhyongjik County").first.wait_for()
+    text = panel.inner_text()
+    for expected in ("in force on 2021-11-19", "Ordered", "Announced end", "unconfirmed",
+                     "C7 Restrictions on internal movement", "Trigger incident", "Sources"):
+        assert expected in text, expected
+    panel.locator("summary", has_text="Markets closed").first.click()  # open a measure
+    panel.locator("blockquote:visible", has_text="closed markets").first.wait_for()
+    page.screenshot(path=str(tmp_path / "dashboard.png"))
+    assert frame.evaluate("window.map._lockdownTag") == "kept"
+    assert not [e for e in page.errors if "is not defined" in e], page.errors
