@@ -1,32 +1,49 @@
 """The one place the dashboard meets folium and streamlit-folium.
 
-The base map (boundaries, places, incidents) is built once per dataset and
-session; each day only the zone layer changes and is sent as
-``feature_group_to_add`` under a fixed ``key``. streamlit-folium then updates
-the layer inside the live Leaflet map instead of re-mounting the iframe, so
-the map never goes blank and keeps the user's zoom and pan.
+The base map (boundaries, places, incidents, and a store of every zone's
+geometry and popup) is built once per dataset and session; each day only a
+small zone layer changes (row indexes into that store, and the status text)
+and is sent as ``feature_group_to_add`` under a fixed ``key``.
+streamlit-folium then updates the layer inside the live Leaflet map instead of
+re-mounting the iframe, so the map never goes blank and keeps the user's zoom
+and pan.
 
 Why the base is kept per session and not in ``st.cache_resource``:
 ``st_folium`` adds the feature group to the map it is given as a child (and
 renames the map's elements). On a shared cached map the next rerun's script
 would include the old group, change the component's hash and re-mount it
-empty. We keep one base per session and take the group off again after each
-call, so the map script, and with it the component, stays the same.
+empty, and two sessions would change one map at once. We keep one base per
+session and take the group off again after each call, so the map script, and
+with it the component, stays the same.
+
+Why the base is *frozen* (:func:`freeze`): ``st_folium`` re-renders the map it
+is given on every call — it walks every element for its script, computes the
+bounds of every GeoJSON coordinate in Python and renders the whole page — which
+was most of a rerun although nothing in the base changes. Once settled, the
+base's layers are replaced by one element that holds their generated script,
+bounds and asset links, so each call only re-reads that text. :func:`freeze`
+checks that streamlit-folium produces the very same script and asset links
+from the frozen map and otherwise leaves the map as it was (correct, slower).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 import folium
 import streamlit as st
-from folium.elements import ElementAddToElement
+from folium.elements import ElementAddToElement, JSCSSMixin
 from streamlit_folium import generate_leaflet_string, st_folium
 
-from dashboard.state import Loaded, layers_for
-from geo.maps import base_map, use_inline_assets, zone_layer
+from dashboard.state import Loaded, layers_for, states_for
+from geo.maps import base_map, use_inline_assets
 from geo.maps.assets import walk
+from geo.maps.controls import Css
+from geo.maps.raw import SCRIPT_MACRO
+from geo.maps.styles import SEA
+from geo.maps.zones import ZoneRow, add_zone_store, day_zone_layer, zone_rows
 
 MAP_KEY = "zone_map"
 MAP_HEIGHT = 560
@@ -44,8 +61,19 @@ def settle(m: folium.Map) -> folium.Map:
     the page) and the component is re-mounted on the first day change. Renaming
     once here and dropping those children makes every call produce the same script.
     """
-    m.get_root().render()
+    figure = m.get_root()
+    initial = [set(part) for part in _page_parts(m)]
+    figure.render()
+    first = [dict(part) for part in _page_parts(m)]
     generate_leaflet_string(m)
+    # Again under the final names: the page's header and body keep what this writes.
+    figure.render()
+    # What only the first render wrote is under the old names (a style for
+    # "#map_<random>", ...): drop it.
+    for part, had, written in zip(_page_parts(m), initial, first, strict=True):
+        for name, child in written.items():
+            if name not in had and part.get(name) is child:
+                del part[name]
     for element in walk(m):
         for name, child in list(element._children.items()):
             if isinstance(child, ElementAddToElement):
@@ -53,34 +81,141 @@ def settle(m: folium.Map) -> folium.Map:
     return m
 
 
-def _session_base(loaded: Loaded) -> folium.Map:
-    """This session's base map for ``loaded``, built on first use (or when the data changes)."""
+class FrozenLayers(JSCSSMixin):
+    """A settled map's layers as one element: their script text, bounds and asset links.
+
+    streamlit-folium reads a map through each element's ``script`` macro, its
+    ``get_bounds()`` and the ``default_js``/``default_css`` of its JS/CSS elements;
+    this element answers all three with what the layers gave once. Rendering it
+    does nothing: the page (figure) already holds what the layers rendered.
+    """
+
+    _template = SCRIPT_MACRO
+
+    def __init__(self, script: str, bounds: list, js: list, css: list):
+        super().__init__()
+        self._name = "FrozenLayers"
+        self.text, self.bounds = script, bounds
+        self.default_js, self.default_css = js, css
+
+    def script_text(self) -> str:
+        return self.text
+
+    def render(self, **kwargs: Any) -> None:
+        pass
+
+    def _get_self_bounds(self) -> list:
+        return self.bounds
+
+
+def _links(elements: list) -> tuple[list, list]:
+    js: list = []
+    css: list = []
+    for element in elements:
+        if isinstance(element, JSCSSMixin):
+            js += [link for link in element.default_js if link not in js]
+            css += [link for link in element.default_css if link not in css]
+    return js, css
+
+
+def freeze(m: folium.Map) -> bool:
+    """Replace the layers of a :func:`settle`-d map by one :class:`FrozenLayers`.
+
+    Returns whether it did: if streamlit-folium would not produce the same script,
+    bounds and asset links from the frozen map, the map is left unchanged.
+    """
+    full = generate_leaflet_string(m)
+    head = generate_leaflet_string(m, nested=False)
+    if not full.startswith(head + "\n") or not m._children:
+        return False
+    descendants = [e for e in walk(m) if e is not m]
+    js, css = _links(descendants)
+    bounds = m.get_bounds()
+    before = list(m._children.items())
+    frozen = FrozenLayers(full[len(head) + 1:], bounds, js, css)
+    m._children.clear()
+    m.add_child(frozen, name="frozen_layers")
+    if (generate_leaflet_string(m) != full or m.get_bounds() != bounds
+            or _links([frozen]) != (js, css)):
+        m._children.clear()
+        m._children.update(before)
+        return False
+    return True
+
+
+@dataclass
+class SessionBase:
+    """One session's base map for one dataset, and the zone rows its store holds."""
+
+    key: str
+    map: folium.Map
+    store_owner: folium.FeatureGroup
+    rows: list[ZoneRow]
+    frozen: bool
+
+
+def build_base(loaded: Loaded) -> SessionBase:
+    """The base map for ``loaded`` with every zone stored in it, settled and frozen."""
+    layers = layers_for(loaded)
+    m = use_inline_assets(base_map(loaded.dataset, layers, day_in_caption=False))
+    # The base map's sea colour is styled by the map's first element name, which
+    # streamlit-folium replaces ("map_div"); style the one map in the iframe by class.
+    Css(f".leaflet-container {{ background: {SEA}; }}", name="dashboard_sea").add_to(m)
+    rows = zone_rows(loaded.dataset, layers.get("zones"))
+    # Not drawn and not in the layer control: it only holds the zones' store.
+    owner = folium.FeatureGroup(name="Lockdown zone store", control=False, show=False)
+    owner.add_to(m)
+    add_zone_store(loaded.dataset, rows, owner)
+    settle(m)
+    return SessionBase(loaded.key, m, owner, rows, freeze(m))
+
+
+def _session_base(loaded: Loaded) -> SessionBase:
+    """This session's base for ``loaded``, built on first use (or when the data changes)."""
     held = st.session_state.get("_base_map")
-    if held is None or held[0] != loaded.key:
-        m = settle(use_inline_assets(base_map(loaded.dataset, layers_for(loaded))))
-        held = (loaded.key, m)
+    if not isinstance(held, SessionBase) or held.key != loaded.key:
+        held = build_base(loaded)
         st.session_state["_base_map"] = held
-    return held[1]
+    return held
 
 
-def day_layer(loaded: Loaded, day: dt.date) -> folium.FeatureGroup:
-    """The zones on ``day``, styled by status, as one feature group."""
-    return zone_layer(loaded.dataset, layers_for(loaded), day)
+def day_layer(loaded: Loaded, day: dt.date, base: SessionBase | None = None
+              ) -> folium.FeatureGroup:
+    """The zones on ``day``, styled by status: indexes into the base map's zone store."""
+    base = base or _session_base(loaded)
+    return day_zone_layer(loaded.dataset, base.rows, day, base.store_owner,
+                          states=states_for(loaded, day))
+
+
+def _page_parts(m: folium.Map) -> list[dict]:
+    figure = m.get_root()
+    return [part._children for part in (figure.header, figure.html, figure.script)]
 
 
 def show_map(loaded: Loaded, day: dt.date) -> dict[str, Any]:
     """Draw the map for ``day``; returns what streamlit-folium reports back (clicks)."""
-    m = _session_base(loaded)
-    group = day_layer(loaded, day)
+    base = _session_base(loaded)
+    m = base.map
+    group = day_layer(loaded, day, base)
+    parts = _page_parts(m)
+    known = [set(part) for part in parts]
     try:
+        # render=False: the page was rendered once in settle(); the frozen base has
+        # nothing new to render (streamlit-folium still renders the map and the group).
         return st_folium(m, key=MAP_KEY, feature_group_to_add=group, returned_objects=RETURNED,
-                         height=MAP_HEIGHT, use_container_width=True) or {}
+                         height=MAP_HEIGHT, use_container_width=True,
+                         render=not base.frozen) or {}
     finally:
         # st_folium attached the group to the base; detach it so the next rerun's
         # base script is identical and the component is updated, not re-mounted.
         for name, child in list(m._children.items()):
             if child is group:
                 del m._children[name]
+        # Rendering the group left its layers' text in the page under fresh names
+        # each day; drop it so a long session does not keep every day it showed.
+        for part, had in zip(parts, known, strict=True):
+            for name in [n for n in part if n not in had]:
+                del part[name]
 
 
 def clicked_lockdown(result: dict[str, Any]) -> str | None:

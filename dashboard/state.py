@@ -29,7 +29,7 @@ from geo.errors import DatasetError, DatasetFileError, LockdownMapError, Problem
 from geo.layers import build_layers
 from geo.model import Dataset
 from geo.tables import events_table, incidents_table, lockdowns_table, measures_table
-from geo.timeline import dataset_span, default_day
+from geo.timeline import ZoneState, dataset_span, default_day, states_on
 
 ENV_VAR = "LOCKDOWN_MAP_DATASET"
 
@@ -137,7 +137,13 @@ def current() -> Loaded | None:
 
 
 def span_of(loaded: Loaded) -> tuple[dt.date, dt.date]:
-    span = dataset_span(loaded.dataset)
+    """The slider's first and last day (computed once per dataset)."""
+    return _span(loaded.key, loaded.dataset)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _span(key: str, _dataset: Dataset) -> tuple[dt.date, dt.date]:
+    span = dataset_span(_dataset)
     if span is None:  # an empty dataset still gets a one-day slider
         today = dt.date.today()
         return today, today + dt.timedelta(days=1)
@@ -183,3 +189,23 @@ def tables_for(loaded: Loaded, day: dt.date) -> dict[str, pd.DataFrame]:
     """Lockdowns and measures (status on ``day``), incidents and events; read-only frames."""
     return {**_tables(loaded.key, day, loaded.dataset),
             **_static_tables(loaded.key, loaded.dataset)}
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _states(key: str, day: dt.date, _dataset: Dataset) -> dict[str, ZoneState]:
+    return {state.lockdown: state for state in states_on(_dataset, day)}
+
+
+def states_for(loaded: Loaded, day: dt.date) -> dict[str, ZoneState]:
+    """Each lockdown's state on ``day`` by lockdown id, in dataset order (read-only)."""
+    return _states(loaded.key, day, loaded.dataset)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _zone_names(key: str, _dataset: Dataset) -> dict[str, str]:
+    return {item.id: _dataset.place(item.zone).name for item in _dataset.lockdowns}
+
+
+def zone_names(loaded: Loaded) -> dict[str, str]:
+    """Lockdown id → zone name, in dataset order (read-only)."""
+    return _zone_names(loaded.key, loaded.dataset)

@@ -18,7 +18,6 @@ from dashboard.state import Loaded
 from dashboard.text import md
 from dashboard.views.details import STATUS_BADGE, show_details
 from geo.maps.styles import STATUS_ORDER
-from geo.timeline import states_on
 
 PLAY_SECONDS = 1.0
 ONE_DAY = dt.timedelta(days=1)
@@ -62,7 +61,7 @@ def _controls(loaded: Loaded) -> dt.date:
 
 
 def _legend(loaded: Loaded, day: dt.date) -> None:
-    counts = Counter(s.status for s in states_on(loaded.dataset, day))
+    counts = Counter(s.status for s in state.states_for(loaded, day).values())
     parts = []
     for status in STATUS_ORDER:
         colour, icon = STATUS_BADGE[status]
@@ -78,7 +77,7 @@ def _zone_choice(loaded: Loaded, result: dict) -> str | None:
         st.session_state["_last_click"] = clicked
         st.session_state["selected_zone"] = clicked
         st.session_state["zone_pick"] = clicked
-    names = {item.id: loaded.dataset.place(item.zone).name for item in loaded.dataset.lockdowns}
+    names = state.zone_names(loaded)
     if "zone_pick" not in st.session_state or st.session_state["zone_pick"] not in (
             None, *names):
         st.session_state["zone_pick"] = st.session_state.get("selected_zone")

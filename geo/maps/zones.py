@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,9 +20,12 @@ from geo.maps.popups import e, lockdown_popup_parts, status_text
 from geo.maps.raw import SCRIPT_MACRO, HtmlStore, Raw, js_json, store_var
 from geo.maps.styles import STATUS_ORDER, StyleClass
 from geo.model import Dataset, Lockdown
-from geo.timeline import ZoneStatus, as_moment, status_of
+from geo.timeline import ZoneState, ZoneStatus, as_moment, state_of, status_of
 
 STATUS_SLOT = "<span class='lm-status-slot'></span>"  # cannot occur in escaped data
+# What lockdown_popup_parts writes after the status of a downgraded lockdown.
+DOWNGRADED_NOTE = " <em>(measures downgraded)</em>"
+_ANY_DAY = dt.date(2000, 1, 1)
 
 # A zone feature carries only ``i``, its row: geometry, name, lockdown id and popup are
 # stored once per row in the group's HtmlStore (``g``, ``n``, ``l``, ``r``) and shared by
@@ -176,6 +181,51 @@ def zone_layer_from_rows(dataset: Dataset, rows: list[ZoneRow], day: dt.date | d
                 text = status_text(status, label_day)
                 ZoneClassLayer(classes[style_class], style_class, group, status=text,
                                tip=text).add_to(group)
+    return group
+
+
+def add_zone_store(dataset: Dataset, rows: list[ZoneRow], owner: Element) -> HtmlStore:
+    """Store every row's popup, geometry, name and lockdown id once, in an HtmlStore held by
+    ``owner``, with nothing that depends on the day: the status (and the "measures
+    downgraded" note) is a slot the drawing layer fills. One store then serves every day;
+    see :func:`day_zone_layer`."""
+    store = HtmlStore()
+    store.add_to(owner)
+    for row in rows:
+        # Any moment will do: only the status and the downgrade depend on it, and both
+        # are left to the day's layer.
+        summary = dataclasses.replace(describe_lockdown(dataset, row.lockdown, _ANY_DAY),
+                                      downgraded=False)
+        store.add_row(lockdown_popup_parts(summary, approximate=row.approximate,
+                                           method=row.method, status=STATUS_SLOT),
+                      geometry=row.geometry, name=e(row.name), lockdown=row.lockdown.id)
+    return store
+
+
+def day_zone_layer(dataset: Dataset, rows: list[ZoneRow], day: dt.date | dt.datetime,
+                   store_owner: Element, name: str = "Lockdown zones",
+                   states: Mapping[str, ZoneState] | None = None) -> folium.FeatureGroup:
+    """The zones on ``day`` as one layer per style class over the store that
+    :func:`add_zone_store` put in ``store_owner`` (already on the map): only row indexes
+    and status text, so it is small and cheap to rebuild each day. ``states`` (by lockdown
+    id) saves working out each lockdown's state again; missing ones are computed."""
+    moment = as_moment(day)
+    label_day = day.date() if isinstance(day, dt.datetime) else day
+    classes: dict[tuple[StyleClass, bool], list[int]] = defaultdict(list)
+    for index, row in enumerate(rows):
+        state = (states or {}).get(row.lockdown.id) or state_of(dataset, row.lockdown, moment)
+        classes[(StyleClass(state.status, row.approximate), state.downgraded)].append(index)
+    group = folium.FeatureGroup(name=name)
+    # Least important first, so zones in force are drawn on top.
+    for status in reversed(STATUS_ORDER):
+        text = status_text(status, label_day)
+        for approximate in (False, True):
+            for downgraded in (False, True):
+                indexes = classes.get((StyleClass(status, approximate), downgraded))
+                if indexes:
+                    ZoneClassLayer(indexes, StyleClass(status, approximate), store_owner,
+                                   status=text + (DOWNGRADED_NOTE if downgraded else ""),
+                                   tip=text).add_to(group)
     return group
 
 
