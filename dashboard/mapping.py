@@ -40,13 +40,11 @@ from streamlit_folium import generate_leaflet_string, st_folium
 from dashboard.state import Loaded, layers_for, states_for
 from geo.maps import base_map, use_inline_assets
 from geo.maps.assets import walk
-from geo.maps.controls import Css
 from geo.maps.raw import SCRIPT_MACRO
-from geo.maps.styles import SEA
 from geo.maps.zones import ZoneRow, add_zone_store, day_zone_layer, zone_rows
 
 MAP_KEY = "zone_map"
-MAP_HEIGHT = 560
+MAP_HEIGHT = 640
 # Only clicks on zones matter to the app: pans and zooms then cause no reruns.
 RETURNED = ["last_active_drawing", "last_object_clicked"]
 
@@ -157,10 +155,7 @@ class SessionBase:
 def build_base(loaded: Loaded) -> SessionBase:
     """The base map for ``loaded`` with every zone stored in it, settled and frozen."""
     layers = layers_for(loaded)
-    m = use_inline_assets(base_map(loaded.dataset, layers, day_in_caption=False))
-    # The base map's sea colour is styled by the map's first element name, which
-    # streamlit-folium replaces ("map_div"); style the one map in the iframe by class.
-    Css(f".leaflet-container {{ background: {SEA}; }}", name="dashboard_sea").add_to(m)
+    m = use_inline_assets(base_map(loaded.dataset, layers, with_caption=False))
     rows = zone_rows(loaded.dataset, layers.get("zones"))
     # Not drawn and not in the layer control: it only holds the zones' store.
     owner = folium.FeatureGroup(name="Lockdown zone store", control=False, show=False)

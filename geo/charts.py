@@ -20,6 +20,7 @@ IN_FORCE = "in force"
 UNCONFIRMED = "announced end passed, lifting unconfirmed"
 STATUS_COLOURS = {IN_FORCE: "#c62828", UNCONFIRMED: "#ef6c00"}
 ROW_HEIGHT = 24
+MIN_HEIGHT = 150
 
 
 def _iso(moment: dt.datetime) -> str:
@@ -84,7 +85,7 @@ def gantt_chart(dataset: Dataset, day: dt.date, lockdown_ids: set[str] | None = 
     colour = alt.Color("status:N", title="Status",
                        scale=alt.Scale(domain=list(STATUS_COLOURS),
                                        range=list(STATUS_COLOURS.values())),
-                       legend=alt.Legend(orient="bottom"))
+                       legend=alt.Legend(orient="bottom", labelLimit=400))
     bars = alt.Chart(periods).mark_bar(height=ROW_HEIGHT * 0.6).encode(
         x=alt.X("start:T", title=None), x2="end:T", y=y, color=colour,
         opacity=alt.condition(alt.datum.status == UNCONFIRMED, alt.value(0.35), alt.value(1.0)),
@@ -100,8 +101,11 @@ def gantt_chart(dataset: Dataset, day: dt.date, lockdown_ids: set[str] | None = 
     start = dt.datetime.combine(day, dt.time(0, 0))
     marker = pd.DataFrame([{"start": _iso(start), "end": _iso(start + dt.timedelta(days=1)),
                             "label": f"selected day {day.isoformat()}"}])
-    band = alt.Chart(marker).mark_rect(color="#1565c0", opacity=0.25).encode(
+    # Drawn over the bars, in a colour no bar uses, so the day shows even inside a bar.
+    band = alt.Chart(marker).mark_rect(color="#1565c0", opacity=0.3).encode(
         x="start:T", x2="end:T", tooltip=["label:N"])
-    rule = alt.Chart(marker).mark_rule(color="#1565c0", strokeWidth=2).encode(x="end:T")
-    height = max(ROW_HEIGHT * len(order), ROW_HEIGHT * 2)
-    return alt.layer(band, bars, points, rule).properties(width=width, height=height)
+    rule = alt.Chart(marker).mark_rule(color="#0d47a1", strokeWidth=2,
+                                       strokeDash=[4, 2]).encode(x="end:T")
+    # Streamlit clips a very short chart (and its day marker and legend with it).
+    height = max(ROW_HEIGHT * len(order), MIN_HEIGHT)
+    return alt.layer(bars, points, band, rule).properties(width=width, height=height)

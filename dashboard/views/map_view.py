@@ -93,7 +93,7 @@ def _panel(loaded: Loaded) -> None:
         _advance(loaded)
     day = _controls(loaded)
     _legend(loaded, day)
-    left, right = st.columns([5, 3], gap="medium")
+    left, right = st.columns([2, 1], gap="medium")
     with left:
         result = show_map(loaded, day)
     with right:

@@ -18,7 +18,7 @@ from folium.plugins import Fullscreen
 from geo.maps.assets import trim_assets
 from geo.maps.basemap import add_country_labels, add_land, add_online_tiles, new_map
 from geo.maps.context import TOWN_KINDS, add_context
-from geo.maps.controls import MAP_CSS, Css, HtmlControl, Script
+from geo.maps.controls import MAP_CSS, Css, Script
 from geo.maps.incidents import incident_layer
 from geo.maps.legend import caption, legend
 from geo.maps.popups import e
@@ -104,20 +104,16 @@ def _base(dataset: Dataset, layers: dict[str, Any]) -> folium.Map:
 
 
 def base_map(dataset: Dataset, layers: dict[str, Any], *,
-             day_in_caption: bool = True) -> folium.Map:
+             with_caption: bool = True) -> folium.Map:
     """Everything that does not depend on the day: basemap, context, incidents, legend,
     scale bar, full screen, attribution and a layer control.
 
-    ``day_in_caption=False`` leaves the day out of the caption (which otherwise says
-    "showing no day"), for an app that shows the day itself next to the map.
+    ``with_caption=False`` leaves out the caption naming the dataset and the day, for
+    an app that shows both itself beside the map (and wants the map's room).
     """
     m = _base(dataset, layers)
-    if day_in_caption:
+    if with_caption:
         caption(dataset, None).add_to(m)
-    else:
-        info = dataset.info
-        HtmlControl(f"<h4>{e(info.name)}</h4><div>Dataset version {e(info.version)}</div>",
-                    position="topleft", css_class="lm-box lm-caption").add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     return m
 
