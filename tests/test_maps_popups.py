@@ -6,16 +6,8 @@ import datetime as dt
 
 import pytest
 
-from geo.describe import describe_lockdown, incident_line
-from geo.maps.popups import (
-    incident_popup,
-    link,
-    lockdown_popup,
-    safe_url,
-    status_text,
-    zone_tooltip,
-)
-from geo.timeline import ZoneStatus
+from geo.describe import describe_lockdown
+from geo.maps.popups import link, lockdown_popup, safe_url, status_text
 
 MARKETS = ("Accordingly, the order suspended travel permits for Kimhyongjik County, banned "
            "vehicles and persons from entering the town, and closed markets.")
@@ -84,18 +76,3 @@ def test_link_escapes_text_and_url():
 def test_bad_url_is_shown_as_text():
     html = link("javascript:alert(3)", "report")
     assert "javascript:alert(3)" in html and "href" not in html
-
-
-def test_tooltip_escapes_the_name():
-    html = zone_tooltip("<img src=x onerror=alert(2)>", ZoneStatus.LIFTED, dt.date(2021, 12, 9))
-    assert "<img" not in html and "&lt;img src=x onerror=alert(2)&gt;" in html
-    assert "Lifted" in html
-
-
-def test_incident_popup_lists_incidents_with_quotes(seed):
-    lines = [incident_line(seed, i) for i in seed.incidents]
-    html = incident_popup(lines, precision=2)
-    assert "3 incidents here" in html
-    assert "Border crossing" in html and "2021-11-18 21:00 (inferred)" in html
-    assert "returned from China to North Korea at Kimhyongjik County" in html
-    assert "near a town or part of a region" in html

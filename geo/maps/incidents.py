@@ -8,7 +8,7 @@ canvas (in the pane above the zones). A canvas over the zones would swallow
 their clicks and hovers, so it lets pointer events through except while the
 pointer is over a marker. The page carries columns, not GeoJSON: coordinates,
 and for each incident indexes into a list of escaped strings; the popup HTML
-(the same markup as :func:`geo.maps.popups.incident_parts`) is joined when opened.
+(markup written by the browser from escaped columns) is joined when opened.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from html import escape
 from urllib.parse import urlsplit
 
-from geo.describe import IncidentLine, LockdownSummary, MeasureLine, Quote
+from geo.describe import LockdownSummary, MeasureLine, Quote
 from geo.timeline import ZoneStatus
 
 LOCATION_PRECISION = {
@@ -152,49 +152,6 @@ def lockdown_popup_parts(summary: LockdownSummary, *, approximate: bool = False,
     return parts
 
 
-def zone_tooltip(name: str, status: ZoneStatus, day: dt.date | None,
-                 approximate: bool = False) -> str:
-    """One line on hover: the zone, its status, and whether its outline is approximate."""
-    extra = " · approximate outline" if approximate else ""
-    return f"<b>{e(name)}</b> — {status_text(status, day)}{e(extra)}"
-
-
-def incident_parts(lines: Iterable[IncidentLine], precision: int | None = None) -> list[str]:
-    """The popup for the incidents at one spot as fragments that join into valid HTML.
-
-    Repeated fragments (the same quote, the same description) are stored once.
-    """
-    lines = list(lines)
-    parts = ["<div class='lm-popup lm-incident-popup'>"]
-    if len(lines) > 1:
-        parts.append(f"<h4 class='lm-title'>{len(lines)} incidents here</h4>")
-    for line in lines:
-        # Kind, day and place apart: each repeats across thousands of incidents.
-        parts.append(f"<div class='lm-incident'><h5>{e(line.kind[:1].upper() + line.kind[1:])}"
-                     "</h5>")
-        parts.append(f"<div class='lm-when'>{e(line.when)}")
-        parts.append(f" — {e(line.place)}</div>")
-        if line.who:
-            parts.append(f"<div class='lm-who'>Who: {e(line.who)}</div>")
-        parts.append(f"<div class='lm-description'>{e(line.description)}</div>")
-        parts.append(_quotes_html(line.quotes))
-        parts.append("</div>")
-    if precision in LOCATION_PRECISION:
-        parts.append(f"<div class='lm-notes'>Location: {e(LOCATION_PRECISION[precision])}"
-                     " (marker at the place's centre)</div>")
-    parts.append("</div>")
-    return parts
-
-
-def incident_popup(lines: Iterable[IncidentLine], precision: int | None = None) -> str:
-    """One popup for the incidents at one spot (several can share a place)."""
-    return "".join(incident_parts(lines, precision))
-
-
 @functools.lru_cache(maxsize=4096)
 def _quotes_html(quotes: tuple[Quote, ...]) -> str:
     return quotes_html(quotes)
-
-
-def incident_tooltip(lines: Iterable[IncidentLine]) -> str:
-    return "<br>".join(f"<b>{e(line.kind)}</b>, {e(line.when)}" for line in lines)
