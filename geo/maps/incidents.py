@@ -17,7 +17,6 @@ from typing import Any
 
 import numpy as np
 import shapely
-from branca.element import Figure
 from folium.map import Layer
 from folium.template import tojavascript
 
@@ -25,7 +24,7 @@ from geo.describe import quotes_for
 from geo.maps.basemap import TOP_PANE
 from geo.maps.geojson import PRECISION
 from geo.maps.popups import LOCATION_PRECISION, _quotes_html, e
-from geo.maps.raw import SCRIPT_MACRO, Raw, js_json
+from geo.maps.raw import RawRender, js_json
 from geo.maps.styles import INCIDENT_STYLE
 from geo.model import Dataset
 
@@ -164,13 +163,12 @@ def incident_data(dataset: Dataset, incidents: Any) -> dict[str, list]:
     return data
 
 
-class IncidentLayer(Layer):
+class IncidentLayer(RawRender, Layer):
     """All incidents as circle markers on one canvas, popups and tooltips bound once."""
 
     def __init__(self, data: dict[str, list], name: str = "Incidents"):
         super().__init__(name=name, overlay=True, control=True, show=True)
         self._name = "IncidentLayer"
-        self._template = SCRIPT_MACRO
         self.data = data
 
     @property
@@ -184,11 +182,6 @@ class IncidentLayer(Layer):
         if self.show:
             script += f"{self.get_name()}.addTo({self._parent.get_name()});\n"
         return script
-
-    def render(self, **kwargs: Any) -> None:
-        figure = self.get_root()
-        assert isinstance(figure, Figure), "render this layer inside a Figure"
-        figure.script.add_child(Raw(self.script_text()), name=self.get_name())
 
     def _get_self_bounds(self) -> list:
         if not self.spots:

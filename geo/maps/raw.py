@@ -50,8 +50,12 @@ class Raw(Element):
         return self.text
 
 
-class RawMacro(MacroElement):
-    """A MacroElement whose header/script text is produced in Python, not by Jinja."""
+class RawRender:
+    """Render mixin: header and script text produced in Python, placed in the page as is.
+
+    Put it first in the bases of any folium element (a control, a Layer) whose text
+    carries data, so neither rendering path compiles that text as Jinja.
+    """
 
     _template = SCRIPT_MACRO
     default_js: ClassVar[list[tuple[str, str]]] = []
@@ -78,6 +82,10 @@ class RawMacro(MacroElement):
             figure.script.add_child(Raw(script), name=self.get_name())
         for element in list(self._children.values()):
             element.render(**kwargs)
+
+
+class RawMacro(RawRender, MacroElement):
+    """A MacroElement whose header/script text is produced in Python, not by Jinja."""
 
 
 class HtmlStore(RawMacro):
@@ -131,7 +139,7 @@ def store_var(owner: Element) -> str:
     return owner.get_name() + "_s"
 
 
-class VectorLayer(Layer):
+class VectorLayer(RawRender, Layer):
     """A GeoJSON layer with one style for all its features (``L.geoJson``), rendered raw.
 
     ``options`` are Leaflet options (style dict, ...); a ``marker`` dict draws points
@@ -140,7 +148,6 @@ class VectorLayer(Layer):
     """
 
     factory = "L.geoJson"
-    _template = SCRIPT_MACRO
 
     def __init__(self, data: dict, *, name: str | None = None, options: dict | None = None,
                  marker: dict | None = None, bind: str | None = None,
@@ -178,15 +185,6 @@ class VectorLayer(Layer):
         if self.show:
             script += f"{name}.addTo({self._parent.get_name()});\n"
         return script
-
-    def render(self, **kwargs: Any) -> None:
-        figure = self.get_root()
-        assert isinstance(figure, Figure), "render this layer inside a Figure"
-        for name, url in getattr(self, "default_js", []):
-            figure.header.add_child(JavascriptLink(url), name=name)
-        figure.script.add_child(Raw(self.script_text()), name=self.get_name())
-        for element in list(self._children.values()):
-            element.render(**kwargs)
 
     def _get_self_bounds(self) -> list:
         from folium.utilities import get_bounds

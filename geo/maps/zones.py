@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import folium
-from branca.element import Element, Figure, JavascriptLink
+from branca.element import Element
 from folium.map import Layer
 from folium.template import tojavascript
 
 from geo.describe import LockdownSummary, describe_lockdown
 from geo.maps.geojson import rounded_geometries
 from geo.maps.popups import e, lockdown_popup_parts, status_text
-from geo.maps.raw import SCRIPT_MACRO, HtmlStore, Raw, js_json, store_var
+from geo.maps.raw import HtmlStore, RawRender, js_json, store_var
 from geo.maps.styles import STATUS_ORDER, StyleClass
 from geo.model import Dataset, Lockdown
 from geo.timeline import ZoneState, ZoneStatus, as_moment, state_of, status_of
@@ -57,7 +57,7 @@ ZONE_JS = """(function (S, D, C) {
 })"""
 
 
-class ZoneClassLayer(Layer):
+class ZoneClassLayer(RawRender, Layer):
     """The zones of one style class: ``L.geoJson`` (the day shown) or ``L.timeline``.
 
     ``rows`` index the store of ``store_owner``; ``starts``/``ends`` (ms) make it a
@@ -71,7 +71,6 @@ class ZoneClassLayer(Layer):
                          show=show and not lazy)
         self.lazy = lazy  # only a function that builds the layer: see maker_name
         self._name = "Timeline" if starts is not None else "ZoneLayer"
-        self._template = SCRIPT_MACRO
         self.style_class = style_class
         self.rows, self.starts, self.ends = rows, starts, ends
         self.store_owner = store_owner
@@ -104,13 +103,6 @@ class ZoneClassLayer(Layer):
         if self.show:
             script += f"{name}.addTo({self._parent.get_name()});\n"
         return script
-
-    def render(self, **kwargs) -> None:
-        figure = self.get_root()
-        assert isinstance(figure, Figure), "render this layer inside a Figure"
-        for asset, url in getattr(self, "default_js", []):
-            figure.header.add_child(JavascriptLink(url), name=asset)
-        figure.script.add_child(Raw(self.script_text()), name=self.get_name())
 
 
 @dataclass(frozen=True)
