@@ -24,8 +24,8 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from geo.dataset import SEED_DATASET, loads_dataset, read_dataset_text
-from geo.errors import DatasetError, DatasetFileError, LockdownMapError, Problem
+from geo.dataset import SEED_DATASET, decode_dataset, loads_dataset, read_dataset_text
+from geo.errors import DatasetError, LockdownMapError, Problem
 from geo.layers import build_layers
 from geo.model import Dataset
 from geo.tables import events_table, incidents_table, lockdowns_table, measures_table
@@ -91,12 +91,7 @@ def load_path(path: Path) -> Loaded:
 
 
 def load_upload(name: str, data: bytes) -> Loaded:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DatasetFileError(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start}); "
-                               "save the file as UTF-8") from None
-    return load_text(text, name)
+    return load_text(decode_dataset(data, name), name)
 
 
 def failure(source: str, exc: LockdownMapError) -> LoadFailure:

@@ -67,15 +67,22 @@ def read_dataset_text(path: str | os.PathLike[str]) -> str:
     """The text of a dataset file; a missing, unreadable or non-UTF-8 file is explained."""
     path = Path(path)
     try:
-        return path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise DatasetFileError(f"{path}: no such dataset file; give the path of a .yaml "
                                f"dataset (the seed data is {SEED_DATASET})") from None
-    except UnicodeDecodeError as exc:
-        raise DatasetFileError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); "
-                               "save the file as UTF-8") from None
     except OSError as exc:
         raise DatasetFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return decode_dataset(data, str(path))
+
+
+def decode_dataset(data: bytes, source: str) -> str:
+    """Dataset bytes (a file, an upload) as text; anything but UTF-8 is explained."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DatasetFileError(f"{source}: not UTF-8 text ({exc.reason} at byte {exc.start}); "
+                               "save the file as UTF-8") from None
 
 
 def dumps_dataset(dataset: Dataset) -> str:
