@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 from map_fixtures import layers_for
 
-import geo.cli_map
+import geo.cli.map as cli_map
 from geo.errors import ExportError
 from geo.export import export_map, external_assets, map_html_bytes, map_title, render_html
 from geo.maps import build_map, use_inline_assets
@@ -115,13 +115,13 @@ def test_unwritable_path_fails_before_building(tmp_path, seed, layers, monkeypat
 
 @pytest.fixture()
 def runner(monkeypatch, layers):
-    monkeypatch.setattr(geo.cli_map, "load_layers", lambda dataset: layers)
+    monkeypatch.setattr(cli_map, "load_layers", lambda dataset: layers)
     return CliRunner()
 
 
 def test_cli_export_writes_a_self_contained_file(runner, tmp_path):
     out = tmp_path / "map.html"
-    result = runner.invoke(geo.cli_map.export, ["--on", "2021-11-25", "-o", str(out)])
+    result = runner.invoke(cli_map.export, ["--on", "2021-11-25", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "self-contained" in result.output
     assert external_assets(out.read_text(encoding="utf-8")) == []
@@ -129,13 +129,13 @@ def test_cli_export_writes_a_self_contained_file(runner, tmp_path):
 
 def test_cli_export_cdn_is_small(runner, tmp_path):
     out = tmp_path / "map.html"
-    result = runner.invoke(geo.cli_map.export, ["--on", "2021-11-25", "-o", str(out), "--cdn"])
+    result = runner.invoke(cli_map.export, ["--on", "2021-11-25", "-o", str(out), "--cdn"])
     assert result.exit_code == 0, result.output
     assert out.stat().st_size < 200_000
 
 
 def test_cli_unknown_date_format_is_a_clear_message(runner, tmp_path):
-    result = runner.invoke(geo.cli_map.export, ["--on", "25/11/2021", "-o",
+    result = runner.invoke(cli_map.export, ["--on", "25/11/2021", "-o",
                                                 str(tmp_path / "m.html")])
     assert result.exit_code == 2
     assert "'25/11/2021' is not a date; write YYYY-MM-DD" in result.output
@@ -143,9 +143,9 @@ def test_cli_unknown_date_format_is_a_clear_message(runner, tmp_path):
 
 
 def test_cli_unwritable_path_is_reported_before_any_work(runner, tmp_path, monkeypatch):
-    monkeypatch.setattr(geo.cli_map, "load_dataset",
+    monkeypatch.setattr(cli_map, "load_dataset",
                         lambda *a: pytest.fail("dataset read before the path was checked"))
-    result = runner.invoke(geo.cli_map.export, ["--on", "2021-11-25", "-o",
+    result = runner.invoke(cli_map.export, ["--on", "2021-11-25", "-o",
                                                 str(tmp_path / "nope" / "m.html")])
     assert result.exit_code == 2
     assert "does not exist" in result.output
@@ -153,7 +153,7 @@ def test_cli_unwritable_path_is_reported_before_any_work(runner, tmp_path, monke
 
 def test_cli_day_outside_the_data_still_writes_with_a_note(runner, tmp_path):
     out = tmp_path / "map.html"
-    result = runner.invoke(geo.cli_map.export, ["--on", "2030-01-01", "-o", str(out)])
+    result = runner.invoke(cli_map.export, ["--on", "2030-01-01", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert "outside the data" in result.output
     assert "outside the data" in out.read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from geopy.exc import GeocoderUnavailable
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from geo.cli_places import geocode as geocode_cmd
+from geo.cli.places import geocode as geocode_cmd
 from geo.errors import InvalidQuery
 from geo.geocoding import DiskCache, LayeredGeocoder, OfflineGazetteer
 

@@ -1,6 +1,6 @@
 """``lockdown-map export``: the map for a day as one HTML file.
 
-Registered on the main group by ``geo.cli`` (``cli.add_command(export)``).
+Registered on the main group in ``geo/cli/__init__.py``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from geo.atomic import check_writable
-from geo.cli_common import dataset_option, domain_errors
+from geo.cli.common import dataset_option, domain_errors
 from geo.dataset import load_dataset
 from geo.model import Dataset
 from geo.timeline import parse_moment

@@ -1,5 +1,8 @@
 """The ``lockdown-map`` command line: a thin edge that turns domain errors into messages.
 
+The group and the dataset commands live here; each other family of commands has
+its own module in this package and is registered below with ``cli.add_command``.
+
 Each command parses its arguments, calls plain functions in :mod:`geo`, and
 prints. A :class:`~geo.errors.LockdownMapError` becomes a readable message and
 a non-zero exit code, never a traceback.
@@ -11,9 +14,9 @@ import json
 
 import click
 
-from geo.cli_common import dataset_option, domain_errors
-from geo.cli_map import export
-from geo.cli_places import geocode
+from geo.cli.common import dataset_option, domain_errors
+from geo.cli.map import export
+from geo.cli.places import geocode
 from geo.dataset import SEED_DATASET, load_dataset
 from geo.timeline import parse_moment, states_on
 

@@ -1,4 +1,4 @@
-"""CLI command for places: ``geocode NAME``; ``geo/cli.py`` registers it.
+"""CLI command for places: ``geocode NAME``; ``geo/cli/__init__.py`` registers it.
 
 Domain errors become a one-line message and a non-zero exit, never a traceback.
 """
@@ -9,7 +9,7 @@ import json
 
 import click
 
-from geo.cli_common import domain_errors
+from geo.cli.common import domain_errors
 
 
 @click.command()
