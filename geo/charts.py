@@ -9,18 +9,29 @@ the lifting.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import altair as alt
 import pandas as pd
 
 from geo.model import Dataset
-from geo.timeline import announced_end_at, dataset_span, lifted_at, start_of
+from geo.timeline import announced_end_at, dataset_span, lifted_at, shift_day, start_of
 
 IN_FORCE = "in force"
 UNCONFIRMED = "announced end passed, lifting unconfirmed"
 STATUS_COLOURS = {IN_FORCE: "#c62828", UNCONFIRMED: "#ef6c00"}
 ROW_HEIGHT = 24
 MIN_HEIGHT = 150
+
+
+# Line terminators and controls in a row label end the line inside the Vega expression
+# that sorts the rows (Vega's parser rejects U+2028 in a string): the Timeline goes blank.
+_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def row_label(zone: str, lockdown: str) -> str:
+    """The label of a lockdown's row: safe inside a Vega expression, on one line."""
+    return _BREAKS.sub(" ", f"{zone} ({lockdown})")
 
 
 def _iso(moment: dt.datetime) -> str:
@@ -77,7 +88,7 @@ def gantt_chart(dataset: Dataset, day: dt.date, lockdown_ids: set[str] | None = 
     periods = periods_frame(dataset, lockdown_ids)
     incidents = incidents_frame(dataset, lockdown_ids)
     order = list(dict.fromkeys(periods["lockdown"]))
-    labels = {row.lockdown: f"{row.zone} ({row.lockdown})" for row in periods.itertuples()}
+    labels = {row.lockdown: row_label(row.zone, row.lockdown) for row in periods.itertuples()}
     periods["row"] = periods["lockdown"].map(labels)
     incidents["row"] = incidents["lockdown"].map(labels)
     y = alt.Y("row:N", sort=[labels[i] for i in order], title=None,
@@ -99,7 +110,8 @@ def gantt_chart(dataset: Dataset, day: dt.date, lockdown_ids: set[str] | None = 
         tooltip=[alt.Tooltip("kind:N"), alt.Tooltip("when:T", format="%Y-%m-%d %H:%M"),
                  alt.Tooltip("description:N")])
     start = dt.datetime.combine(day, dt.time(0, 0))
-    marker = pd.DataFrame([{"start": _iso(start), "end": _iso(start + dt.timedelta(days=1)),
+    end = dt.datetime.combine(shift_day(day, 1), dt.time(0, 0))
+    marker = pd.DataFrame([{"start": _iso(start), "end": _iso(end),
                             "label": f"selected day {day.isoformat()}"}])
     # Drawn over the bars, in a colour no bar uses, so the day shows even inside a bar.
     band = alt.Chart(marker).mark_rect(color="#1565c0", opacity=0.3).encode(

@@ -142,15 +142,18 @@ def replace_counties(layers: dict[str, gpd.GeoDataFrame],
     return {**layers, "counties": gpd.GeoDataFrame(merged, geometry="geometry", crs=CRS)}
 
 
+LAYER_SUFFIXES = (".gpkg", ".geojson", ".json")
+
+
 def write_layers(layers: dict[str, gpd.GeoDataFrame], path: str | Path) -> Path:
     """Write every layer to a GeoPackage (one layer each) or one GeoJSON, atomically.
 
     The file type comes from the suffix (.gpkg, .geojson or .json). An unwritable
     path or an unknown suffix raises ExportError before any work is done.
     """
-    path = check_writable(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".gpkg", ".geojson", ".json"):
+    check_writable(path)  # before the work, not after
+    suffix = Path(path).suffix.lower()
+    if suffix not in LAYER_SUFFIXES:
         raise ExportError(f"{path}: unknown file type {suffix!r}; use .gpkg or .geojson")
     if suffix == ".gpkg":
         def writer(tmp: Path) -> None:

@@ -16,6 +16,17 @@ from geo.errors import DateInputError
 from geo.model import Dataset, Lockdown, StatusChangeKind, When
 
 _END_OF_DAY = dt.time(23, 59, 59)
+# The days a dataset may speak of (the validator refuses others: a year such as 2921 is
+# a typo). Far inside what date arithmetic and the browser's date widgets can represent.
+EARLIEST_DAY = dt.date(1900, 1, 1)
+LATEST_DAY = dt.date(2099, 12, 31)
+
+
+def shift_day(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, stopping at the first or last representable day instead
+    of raising OverflowError."""
+    ordinal = min(max(day.toordinal() + days, dt.date.min.toordinal()), dt.date.max.toordinal())
+    return dt.date.fromordinal(ordinal)
 
 
 class ZoneStatus(StrEnum):
@@ -154,7 +165,7 @@ def dataset_span(dataset: Dataset, tail_days: int = 14) -> tuple[dt.date, dt.dat
     days += [i.when.on for i in dataset.incidents if i.when.on is not None]
     if not days:
         return None
-    return min(days), max(days) + dt.timedelta(days=tail_days)
+    return min(days), shift_day(max(days), tail_days)
 
 
 def default_day(dataset: Dataset) -> dt.date | None:

@@ -12,7 +12,7 @@ import re
 from enum import Enum
 from typing import Any, TypeVar
 
-from geo.errors import DatasetError, Problem
+from geo.errors import DatasetError, Problem, shown
 from geo.measures import MEASURE_TYPES
 from geo.model import (
     Certainty,
@@ -32,11 +32,13 @@ from geo.model import (
     TimePrecision,
     When,
 )
+from geo.timeline import EARLIEST_DAY, LATEST_DAY
 
 E = TypeVar("E", bound=Enum)
 _MISSING = object()
-_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-_TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+# \A…\Z, not ^…$: '$' also matches before a final newline, so "x\n" would pass.
+_ID = re.compile(r"\A[a-z0-9][a-z0-9._-]*\Z")
+_TIME = re.compile(r"\A([01]\d|2[0-3]):([0-5]\d)\Z")
 
 
 class _Checker:
@@ -62,7 +64,7 @@ class _Fields:
         self.checker, self.record, self.prefix = checker, record, prefix
         self.ok = isinstance(raw, dict)
         self.raw: dict[str, Any] = raw if isinstance(raw, dict) else {}
-        if not self.ok:
+        if not self.ok and raw is not _MISSING:  # a missing one is reported where it is read
             checker.add(record, prefix, raw, f"expected a mapping of fields, got "
                         f"{type(raw).__name__}", "write it as 'field: value' lines")
             return
@@ -142,10 +144,16 @@ class _Fields:
         if value is _MISSING:
             return None
         try:
-            return dt.date.fromisoformat(str(value))
+            day = dt.date.fromisoformat(str(value))
         except ValueError:
             self.problem(field, value, "not a date", "write it as YYYY-MM-DD, e.g. 2021-11-19")
             return None
+        if not EARLIEST_DAY <= day <= LATEST_DAY:
+            self.problem(field, value, f"outside the years {EARLIEST_DAY.year} to "
+                         f"{LATEST_DAY.year} a report can speak of",
+                         "check the year for a typo, e.g. 2921 for 2021")
+            return None
+        return day
 
     def time(self, field: str) -> dt.time | None:
         value = self.value(field, False)
@@ -224,7 +232,7 @@ def _when(fields: _Fields, field: str, required: bool = True) -> When | None:
 
 def _label(kind: str, index: int, raw: object) -> str:
     ident = raw.get("id") if isinstance(raw, dict) else None
-    return f"{kind}[{index}]" + (f" (id {ident})" if isinstance(ident, str) else "")
+    return f"{kind}[{index}]" + (f" (id {shown(ident, 40)})" if isinstance(ident, str) else "")
 
 
 def _report(checker: _Checker, record: str, raw: object) -> Report | None:
@@ -295,9 +303,10 @@ def _lockdown(checker: _Checker, record: str, raw: object) -> Lockdown | None:
     dates = {name: _when(f, name) for name in ("ordered", "effective", "announced_end",
                                                "actual_end")}
     measures = [_measure(checker, record, path, item) for path, item in f.records("measures")]
-    changes = [_change(checker, record, path, item) for path, item in f.records("changes")]
+    change_entries = f.records("changes")
+    changes = [_change(checker, record, path, item) for path, item in change_entries]
     evidence = f.evidence()
-    _check_order(f, dates)
+    _check_order(f, dates, [path for path, _ in change_entries], changes)
     if dates["effective"] is not None and dates["effective"].on is None:
         f.problem("effective.on", None, "the day the lockdown took effect is unknown",
                   "give at least an approximate date with its precision (2 = week, 3 = month)")
@@ -309,8 +318,10 @@ def _lockdown(checker: _Checker, record: str, raw: object) -> Lockdown | None:
                     note=f.text("note", False), **dates)
 
 
-def _check_order(f: _Fields, dates: dict[str, When | None]) -> None:
-    """Dates that contradict each other: an end before the start, an order after it."""
+def _check_order(f: _Fields, dates: dict[str, When | None], change_paths: list[str],
+                 changes: list[StatusChange | None]) -> None:
+    """Dates that contradict each other: an end (or a lifting) before the start, an order
+    after it."""
     def day(name: str) -> dt.date | None:
         when = dates.get(name)
         return when.on if when is not None else None
@@ -321,6 +332,13 @@ def _check_order(f: _Fields, dates: dict[str, When | None]) -> None:
         end = day(name)
         if start is not None and end is not None and end < start:
             f.problem(f"{name}.on", end.isoformat(), f"ends before it took effect ({start})", fix)
+    for path, change in zip(change_paths, changes, strict=True):
+        lifted = change.when.on if change is not None else None
+        if (start is not None and lifted is not None and lifted < start
+                and change.kind is StatusChangeKind.LIFTED):
+            f.checker.add(f.record, f"{path}.when.on", lifted.isoformat(),
+                          f"lifted before it took effect ({start})",
+                          "check the date of the lifting, or the start date")
     ordered = day("ordered")
     if start is not None and ordered is not None and ordered > start:
         f.problem("ordered.on", ordered.isoformat(), f"ordered after it took effect ({start})",
@@ -358,9 +376,14 @@ _COLLECTIONS = (("reports", _report), ("places", _place), ("lockdowns", _lockdow
 def validate(raw: object, source: str = "<data>") -> Dataset:
     """Turn parsed records into a :class:`Dataset`, or raise one :class:`DatasetError`."""
     checker = _Checker(source)
+    if not isinstance(raw, dict) or "dataset" not in raw:
+        # Never quote such a file: it may be anything (a config, /etc/passwd).
+        what = "it is empty" if raw is None else "it has no 'dataset:' block"
+        raise DatasetError([Problem(source, "top level", "", None,
+                                    f"not a Lockdown Map dataset ({what})",
+                                    "give a dataset file: 'dataset:' (name, version), then "
+                                    "'reports:', 'places:', 'lockdowns:', 'incidents:'")])
     top = _Fields(checker, "top level", raw, ("dataset", *(name for name, _ in _COLLECTIONS)))
-    if not top.ok:
-        raise DatasetError(checker.problems)
     info = _info(checker, top.value("dataset", True))
     built: dict[str, list] = {}
     raw_records: dict[str, list] = {}
@@ -397,6 +420,7 @@ def _check_references(checker: _Checker, raw_records: dict[str, list]) -> None:
     once, not again by every record that refers to it."""
     texts = {key: r.get("text") for key, r in _ids(raw_records["reports"]).items()}
     places = set(_ids(raw_records["places"]))
+    _check_parents(checker, raw_records["places"])
     incidents = set(_ids(raw_records["incidents"]))
     for record, field, ref in checker.place_refs:
         if ref not in places:
@@ -414,5 +438,31 @@ def _check_references(checker: _Checker, raw_records: dict[str, list]) -> None:
             checker.add(record, field.rsplit(".", 1)[0] + ".report", ref, "unknown report",
                         "use a report id from 'reports'")
         elif isinstance(texts[ref], str) and quote not in texts[ref]:
-            checker.add(record, field, quote, f"quote does not occur in report {ref}",
+            checker.add(record, field, quote, f"quote does not occur in report {shown(ref)}",
                         "copy the words exactly as the report's text has them")
+
+
+def _check_parents(checker: _Checker, places: list[object]) -> None:
+    """A place that is its own parent, or whose parent chain comes back to it: each loop
+    is reported once, on its first place in the file."""
+    parent = {key: r.get("parent") for key, r in _ids(places).items()}
+    reported: set[str] = set()
+    for index, raw in enumerate(places):
+        start = raw.get("id") if isinstance(raw, dict) else None
+        if not isinstance(start, str) or start in reported:
+            continue
+        chain, current = [start], parent.get(start)
+        while isinstance(current, str) and current in parent and current not in chain:
+            chain.append(current)
+            current = parent[current]
+        if current != start:
+            continue
+        reported.update(chain)
+        label = _label("places", index, raw)
+        if len(chain) == 1:
+            checker.add(label, "parent", start, "the place is its own parent",
+                        "give the place that contains it, or remove 'parent'")
+        else:
+            loop = " → ".join(shown(p, 40) for p in [*chain, start])
+            checker.add(label, "parent", parent[start], f"the parent chain loops ({loop})",
+                        "give each place the place that contains it")

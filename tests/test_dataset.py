@@ -49,7 +49,8 @@ def test_non_utf8_file_is_a_clear_error(tmp_path):
 def test_empty_file_is_a_clear_error(tmp_path):
     path = tmp_path / "empty.yaml"
     path.write_text("")
-    with pytest.raises(DatasetError, match=r"empty\.yaml: top level: expected a mapping"):
+    with pytest.raises(DatasetError,
+                       match=r"empty\.yaml: top level: not a Lockdown Map dataset \(it is empty\)"):
         load_dataset(path)
 
 

@@ -171,7 +171,8 @@ def test_record_that_is_not_a_mapping(seed_raw):
 
 
 def test_top_level_not_a_mapping():
-    assert "top level: expected a mapping of fields, got list" in only(["reports"])
+    assert "top level: not a Lockdown Map dataset (it has no 'dataset:' block)" in only(
+        ["reports"])
 
 
 def test_every_problem_is_reported_at_once(seed_raw):

@@ -18,13 +18,14 @@ from dashboard.state import Loaded
 from dashboard.text import md
 from dashboard.views.details import STATUS_BADGE, show_details
 from geo.maps.styles import STATUS_ORDER
+from geo.timeline import shift_day
 
 PLAY_SECONDS = 1.0
 ONE_DAY = dt.timedelta(days=1)
 
 
 def _step(loaded: Loaded, days: int) -> None:
-    state.set_day(state.selected_day() + days * ONE_DAY, loaded)
+    state.set_day(shift_day(state.selected_day(), days), loaded)
 
 
 def _slider_moved() -> None:
@@ -38,7 +39,7 @@ def _zone_picked() -> None:
 def _advance(loaded: Loaded) -> None:
     """One play step: the next day, back to the first after the last."""
     first, last = state.span_of(loaded)
-    day = state.selected_day() + ONE_DAY
+    day = shift_day(state.selected_day(), 1)
     state.set_day(first if day > last else day, loaded)
 
 

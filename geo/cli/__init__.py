@@ -11,13 +11,16 @@ a non-zero exit code, never a traceback.
 from __future__ import annotations
 
 import json
+import signal
+import sys
 
 import click
 
-from geo.cli.common import dataset_option, domain_errors
+from geo.cli.common import dataset_option, domain_errors, echo
 from geo.cli.map import export
 from geo.cli.places import geocode
-from geo.dataset import SEED_DATASET, load_dataset
+from geo.dataset import SEED_DATASET
+from geo.loadable import load_loadable
 from geo.timeline import parse_moment, states_on
 
 
@@ -32,8 +35,8 @@ def cli() -> None:
 @domain_errors
 def validate(path: str) -> None:
     """Check a dataset file; list every problem at once (exit 1 if any)."""
-    dataset = load_dataset(path)
-    click.echo(f"{path}: valid — {len(dataset.reports)} reports, {len(dataset.places)} places, "
+    dataset = load_loadable(path)
+    echo(f"{path}: valid — {len(dataset.reports)} reports, {len(dataset.places)} places, "
                f"{len(dataset.lockdowns)} lockdowns, {len(dataset.incidents)} incidents")
 
 
@@ -47,11 +50,11 @@ def validate(path: str) -> None:
 def status(on: str, fmt: str, dataset_path: str) -> None:
     """Each lockdown zone's status on a day, with its period."""
     moment = parse_moment(on)
-    states = states_on(load_dataset(dataset_path), moment)
+    states = states_on(load_loadable(dataset_path), moment)
     if fmt == "json":
         payload = {"on": moment.isoformat(timespec="minutes"),
                    "zones": [state.to_dict() for state in states]}
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     rows = [("ZONE", "STATUS", "IN FORCE FROM", "ANNOUNCED END", "ACTUAL END")]
     for s in states:
@@ -59,12 +62,12 @@ def status(on: str, fmt: str, dataset_path: str) -> None:
         rows.append((s.zone_name, d["status"], d["start"], d["announced_end"] or "unknown",
                      d["actual_end"]))
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
-    click.echo(f"Status at {moment.isoformat(sep=' ', timespec='minutes')}")
+    echo(f"Status at {moment.isoformat(sep=' ', timespec='minutes')}")
     for row in rows:
         cells = (str(cell).ljust(width) for cell, width in zip(row, widths, strict=True))
-        click.echo("  ".join(cells).rstrip())
+        echo("  ".join(cells).rstrip())
     if len(rows) == 1:
-        click.echo("(no lockdowns in this dataset)")
+        echo("(no lockdowns in this dataset)")
 
 
 @cli.command()
@@ -74,18 +77,25 @@ def status(on: str, fmt: str, dataset_path: str) -> None:
 @domain_errors
 def layers(output: str, dataset_path: str) -> None:
     """Write every layer (context, zones, incidents) to a GeoPackage or GeoJSON file."""
-    from geo.atomic import check_writable
-    from geo.geography import write_layers
+    from geo.atomic import check_output
+    from geo.geography import LAYER_SUFFIXES, write_layers
     from geo.layers import build_layers
 
-    check_writable(output)  # before the work, not after
-    path = write_layers(build_layers(load_dataset(dataset_path)), output)
-    click.echo(f"wrote {path}")
+    # Before the work, not after: an unwritable path, a wrong suffix, the dataset itself.
+    check_output(output, inputs=[dataset_path], suffixes=LAYER_SUFFIXES, kind="layers")
+    path = write_layers(build_layers(load_loadable(dataset_path)), output)
+    echo(f"wrote {path}")
 
 
 cli.add_command(geocode)
 cli.add_command(export)
 
 
+def _terminate(signum: int, frame: object) -> None:
+    # SIGTERM as an exception: a write in progress removes its temporary file.
+    sys.exit(128 + signum)
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminate)
     cli(prog_name="lockdown-map")

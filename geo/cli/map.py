@@ -9,9 +9,9 @@ from typing import Any
 
 import click
 
-from geo.atomic import check_writable
-from geo.cli.common import dataset_option, domain_errors
-from geo.dataset import load_dataset
+from geo.atomic import check_output
+from geo.cli.common import dataset_option, domain_errors, echo
+from geo.loadable import load_loadable
 from geo.model import Dataset
 from geo.timeline import parse_moment
 
@@ -40,14 +40,16 @@ def export(on: str, output: str, cdn: bool, dataset_path: str) -> None:
     from geo.maps.builder import day_note
 
     moment = parse_moment(on)  # a bad date fails before anything is read or built
-    target = check_writable(output)  # and so does a path that cannot be written
-    dataset = load_dataset(dataset_path)
+    # And so does a path that cannot be written, is not .html, or is the dataset itself.
+    target = check_output(output, inputs=[dataset_path], suffixes=(".html", ".htm"),
+                          kind="map")
+    dataset = load_loadable(dataset_path)
     day = moment.date() if len(on.strip()) == 10 else moment
     note = day_note(dataset, day)
     path = export_map(dataset, load_layers(dataset), day, target, inline=not cdn)
     size = path.stat().st_size
     kind = "loads assets from CDNs" if cdn else "self-contained, opens offline"
-    click.echo(f"Wrote {path} ({size / 1_000_000:.1f} MB, {kind}): "
+    echo(f"Wrote {path} ({size / 1_000_000:.1f} MB, {kind}): "
                f"{dataset.info.name} {dataset.info.version} on {on.strip()}")
     if note:
-        click.echo(f"Note: {note}", err=True)
+        echo(f"Note: {note}", err=True)

@@ -15,12 +15,13 @@ from folium.map import Layer
 from folium.template import tojavascript
 
 from geo.describe import LockdownSummary, describe_lockdown
+from geo.errors import DatasetError, Problem, shown
 from geo.maps.geojson import rounded_geometries
 from geo.maps.popups import e, lockdown_popup_parts, status_text
 from geo.maps.raw import HtmlStore, RawRender, js_json, store_var
 from geo.maps.styles import STATUS_ORDER, StyleClass
 from geo.model import Dataset, Lockdown
-from geo.timeline import ZoneState, ZoneStatus, as_moment, state_of, status_of
+from geo.timeline import ZoneState, ZoneStatus, as_moment, shift_day, state_of, status_of
 
 STATUS_SLOT = "<span class='lm-status-slot'></span>"  # cannot occur in escaped data
 # What lockdown_popup_parts writes after the status of a downgraded lockdown.
@@ -125,9 +126,14 @@ def zone_rows(dataset: Dataset, zones: Any) -> list[ZoneRow]:
     rows = []
     for record, geometry in zip(zones.to_dict("records"), geometries, strict=True):
         lockdown = by_id.get(str(record.get("lockdown")))
-        if lockdown is None or geometry is None:
+        if lockdown is None:
             continue
         method = record.get("method")
+        if geometry is None:  # never leave a zone off the map without saying so
+            raise DatasetError([Problem(
+                "the map", f"lockdown {shown(lockdown.id)}", "zone", lockdown.zone,
+                f"the zone cannot be drawn ({method or 'no geometry'})",
+                "link its place to a gazetteer place (`lockdown-map validate` lists each)")])
         rows.append(ZoneRow(lockdown, str(record.get("name") or lockdown.zone),
                             bool(record.get("approximate")),
                             str(method) if isinstance(method, str) and method else None,
@@ -237,15 +243,14 @@ def status_runs(lockdown: Lockdown, first: dt.date,
     Status changes only around the lockdown's own dates, so it is evaluated there
     (and the days either side) rather than on every day: 1,000 zones stay fast.
     """
-    one = dt.timedelta(days=1)
     candidates = {first}
     for day in _event_days(lockdown):
-        candidates.update({day - one, day, day + one})
+        candidates.update({shift_day(day, -1), day, shift_day(day, 1)})
     days = sorted(d for d in candidates if first <= d <= last)
     runs: list[list] = []
     for index, day in enumerate(days):
         status = status_of(lockdown, day)
-        until = days[index + 1] - one if index + 1 < len(days) else last
+        until = shift_day(days[index + 1], -1) if index + 1 < len(days) else last
         if runs and runs[-1][0] == status:
             runs[-1][2] = until
         else:
