@@ -53,7 +53,8 @@ def check_writable(path: str | os.PathLike[str]) -> Path:
         if not stat.S_ISREG(path.stat().st_mode):
             raise ExportError(f"{given}: is not a regular file (a device or a pipe); pick "
                               "another output file")
-        if not os.access(path, os.W_OK):
+        # No write bit at all is read-only even for root, whom os.access always lets write.
+        if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
             raise ExportError(f"{given}: is read-only; make it writable (chmod u+w) or pick "
                               "another name")
     if not os.access(directory, os.W_OK):

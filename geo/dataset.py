@@ -170,11 +170,12 @@ def read_dataset_text(path: str | os.PathLike[str], *, require_suffix: bool = Fa
                                f"dataset (the seed data is {SEED_DATASET})") from None
     except OSError as exc:
         raise DatasetFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise DatasetFileError(f"{path}: not a regular file (a folder, device or pipe); "
+                               "give the path of a .yaml dataset file")
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise DatasetFileError(f"{path}: not a regular file (a folder, device or pipe); "
-                                   "give the path of a .yaml dataset file")
         if info.st_size > MAX_DATASET_BYTES:
             raise DatasetFileError(f"{path}: {info.st_size / 1e6:.0f} MB is over the "
                                    f"{MAX_DATASET_BYTES / 1e6:.0f} MB limit for a dataset; "

@@ -182,3 +182,54 @@ def test_every_problem_is_reported_at_once(seed_raw):
     seed_raw["places"][1]["id"] = "kp"
     found = problems(seed_raw)
     assert len(found) == 4, found
+
+
+# --- gaps found by hostile input (issue 13) --------------------------------------
+
+def place(raw, place_id):
+    return next(p for p in raw["places"] if p["id"] == place_id)
+
+
+def test_a_place_that_is_its_own_parent(seed_raw):
+    place(seed_raw, "kp-ryanggang")["parent"] = "kp-ryanggang"
+    message = only(seed_raw)
+    assert "places[2] (id kp-ryanggang), field 'parent': the place is its own parent" in message
+
+
+def test_a_parent_chain_that_loops_is_reported_once(seed_raw):
+    place(seed_raw, "kp-ryanggang")["parent"] = "kp-kimhyongjik-county"
+    message = only(seed_raw)
+    assert ("the parent chain loops (kp-ryanggang → kp-kimhyongjik-county → kp-ryanggang)"
+            in message)
+
+
+def test_a_lifting_before_the_lockdown_took_effect(seed_raw):
+    change = {**lockdown(seed_raw)["changes"][0], "kind": "lifted"}
+    change["when"] = {**change["when"], "on": "2021-01-19"}
+    lockdown(seed_raw)["changes"].append(change)
+    message = only(seed_raw)
+    assert "field 'changes[1].when.on': lifted before it took effect (2021-11-19)" in message
+
+
+@pytest.mark.parametrize("bad", ["kimhyongjik-2021-11\n", "x\n\n", "ok\r"])
+def test_an_id_with_a_trailing_newline_is_not_valid(seed_raw, bad):
+    seed_raw["incidents"][0]["id"] = bad
+    assert "not a valid id" in "\n".join(problems(seed_raw))
+
+
+@pytest.mark.parametrize("raw", [{"reports": []}, {"dataset": None, "reports": []},
+                                 {"dataset": "x", "reports": [], "places": []}],
+                         ids=["no-block", "empty-block", "text-block"])
+def test_no_message_shows_an_internal_sentinel(raw):
+    text = "\n".join(problems(raw))
+    assert "object object" not in text and "<object" not in text
+
+
+@pytest.mark.parametrize(("day", "field"), [
+    ("2921-12-04", "announced_end.on"), ("9999-12-31", "announced_end.on"),
+    ("0001-01-01", "ordered.on"), ("1899-12-31", "ordered.on")])
+def test_a_date_outside_the_plausible_years(seed_raw, day, field):
+    lockdown(seed_raw)[field.split(".")[0]]["on"] = day
+    text = "\n".join(problems(seed_raw))
+    assert f"field '{field}': outside the years 1900 to 2099 a report can speak of " \
+           f"(got '{day}')" in text
