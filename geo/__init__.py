@@ -55,6 +55,9 @@ _LAZY = {
     "export_map": "geo.export",
     "map_html_bytes": "geo.export",
     "describe_lockdown": "geo.describe",
+    "load_loadable": "geo.loadable",
+    "loads_loadable": "geo.loadable",
+    "check_loadable": "geo.loadable",
 }
 
 
