@@ -9,8 +9,9 @@ browser rows (``test_adversarial_browser.py``) check in Chromium that no script
 runs and no request leaves the machine.
 
 To add a surface (``extract``, ``add``, the Add view): one line in
-``adversarial_surfaces.SURFACES`` and its name in the ``surfaces`` of the rows it
-takes (``DATASET_SURFACES`` for all of them). To add a case: one ``Case(...)`` line.
+``adversarial_surfaces.SURFACES`` and its name in ``DATASET_SURFACES`` or
+``REPORT_SURFACES`` (the hostile report texts below wait for them). To add a case:
+one ``Case(...)`` line.
 """
 
 from __future__ import annotations
@@ -175,6 +176,22 @@ DATASET_CASES = [
         notes="lockdown " * 600_000)), LOADS),
 ]
 
+# Hostile report texts for the ingestion surfaces. Any outcome but a crash is allowed
+# (exit 0, 1 or 2: some events, none, or a clear refusal), within the time limit and
+# with no raw control character printed.
+REPORT_SURFACES: tuple[str, ...] = ()  # "extract", "add", "add view" once they are merged
+CLEAN = "clean"
+REPORT_CASES = [
+    Case("empty report", text(""), CLEAN, REPORT_SURFACES),
+    Case("binary report", text(bytes(range(256)) * 64), CLEAN, REPORT_SURFACES),
+    Case("5 MB report", text("The county was locked down on Nov. 19. " * 130_000), CLEAN,
+         REPORT_SURFACES),
+    Case("control characters", text(CONTROLS * 100), CLEAN, REPORT_SURFACES),
+    Case("markup", text((SCRIPT + MARKUP) * 100), CLEAN, REPORT_SURFACES),
+    Case("a thousand lockdown words", text("lockdown quarantine curfew closed " * 250),
+         CLEAN, REPORT_SURFACES),
+]
+
 # Hostile paths: what the file at the path is, made in the row's work folder.
 PATH_CASES = [
     ("a FIFO", lambda p: os.mkfifo(p), "not a regular file"),
@@ -261,7 +278,9 @@ def check_clean(results: dict[str, dict], expect: str | None, secret: str = "") 
         assert result["seconds"] < SURFACE_SECONDS, where
         for raw in ("\x1b", "\x07", "\x9b"):
             assert raw not in result["output"] or surface in ("upload", "path box"), where
-        if expect is LOADS:
+        if expect == CLEAN:
+            assert result["exit"] in (0, 1, 2), where
+        elif expect is LOADS:
             assert result["exit"] == 0, where
         else:
             assert result["exit"] in (1, 2), where
@@ -285,6 +304,16 @@ def test_hostile_dataset(case: Case, tmp_path: Path) -> None:
         assert SCRIPT not in html and "<script>alert" not in html
     else:
         assert written == set(), written  # nothing written on failure
+
+
+@pytest.mark.parametrize("case", REPORT_CASES, ids=[c.name for c in REPORT_CASES])
+def test_hostile_report_text(case: Case, tmp_path: Path) -> None:
+    if not case.surfaces:
+        pytest.skip("the ingestion surfaces (extract, add, Add view) are not merged yet")
+    report = tmp_path / "report.txt"
+    report.write_bytes(case.make())
+    check_clean(run_surfaces(report, tmp_path, case.surfaces), case.expect)
+    assert files_in(tmp_path) - {"report.txt"} == set() or "add" in case.surfaces
 
 
 @pytest.mark.parametrize(("name", "make", "expect"), PATH_CASES, ids=[c[0] for c in PATH_CASES])
