@@ -64,7 +64,9 @@ def places_layer() -> gpd.GeoDataFrame:
         "id": [e.id for e in entries], "name": [e.name for e in entries],
         "kind": [e.kind for e in entries], "source": [e.source for e in entries],
         "precision": [e.precision for e in entries], "country": [e.country for e in entries],
-        "parent": [e.parent for e in entries], "population": [e.population for e in entries],
+        "parent": [e.parent for e in entries],
+        # GeoNames writes 0 for "not known"; an unknown number is null, never 0.
+        "population": pd.array([e.population or None for e in entries], dtype="Int64"),
     })
     points = shapely.points([e.lon for e in entries], [e.lat for e in entries])
     return gpd.GeoDataFrame(frame, geometry=points, crs=CRS)
