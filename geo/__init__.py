@@ -44,7 +44,7 @@ from geo.validate import validate
 _LAZY = {
     "build_layers": "geo.layers",
     "context_layers": "geo.geography",
-    "write_layers": "geo.geography",
+    "write_layers": "geo.io",
     "load_boundaries": "geo.geography",
     "load_gazetteer": "geo.gazetteer",
     "OfflineGazetteer": "geo.geocoding",

@@ -1,7 +1,8 @@
-"""Tables of lockdowns, measures, incidents and events for a day. Pure: pandas in, nothing else.
+"""Tables of lockdowns, measures and incidents for a day. Pure: pandas in, nothing else.
 
-The dashboard's data view and its CSV download read these, so what an analyst
-filters on screen is what they download. Cells hold the reports' words as
+The dashboard's data view shows these; its downloads write the same selection
+(:mod:`geo.selection`) through :mod:`geo.io` (the events CSV is
+:func:`geo.io.events_frame`). Cells hold the reports' words as
 plain text; renderers escape them.
 """
 
@@ -22,8 +23,6 @@ MEASURE_COLUMNS = ["lockdown", "zone", "province", "status", "code", "measure", 
                    "scope", "note", "quotes"]
 INCIDENT_COLUMNS = ["incident", "kind", "place", "province", "when", "who", "description",
                     "location_precision", "quotes"]
-EVENT_COLUMNS = ["date", "time", "certainty", "event", "lockdown", "incident", "place",
-                 "province", "detail", "quotes"]
 
 
 def province_of(dataset: Dataset, place: Place) -> str | None:
@@ -102,41 +101,3 @@ def incidents_table(dataset: Dataset) -> pd.DataFrame:
             "quotes": _quotes(incident.evidence),
         })
     return pd.DataFrame(rows, columns=INCIDENT_COLUMNS)
-
-
-def events_table(dataset: Dataset) -> pd.DataFrame:
-    """Every dated event, oldest first: each lockdown's dates and status changes, and incidents.
-
-    Unknown dates are kept (empty ``date``) so an unconfirmed end is visible in the CSV.
-    """
-    rows = []
-
-    def add(when, event: str, place: Place, detail: str | None, lockdown: str | None = None,
-            incident: str | None = None) -> None:
-        rows.append({
-            "date": when.on.isoformat() if when.on else None,
-            "time": when.at.strftime("%H:%M") if when.at else None,
-            "certainty": when.certainty.value,
-            "event": event,
-            "lockdown": lockdown,
-            "incident": incident,
-            "place": place.name,
-            "province": province_of(dataset, place),
-            "detail": detail,
-            "quotes": _quotes(when.evidence),
-        })
-
-    for lockdown in dataset.lockdowns:
-        zone = dataset.place(lockdown.zone)
-        for label, when in (("ordered", lockdown.ordered), ("in force", lockdown.effective),
-                            ("announced end", lockdown.announced_end),
-                            ("actual end", lockdown.actual_end)):
-            add(when, label, zone, when.words or when.reasoning, lockdown=lockdown.id)
-        for change in lockdown.changes:
-            add(change.when, change.kind.value, zone, change.note, lockdown=lockdown.id)
-    for incident in dataset.incidents:
-        add(incident.when, incident.kind, dataset.place(incident.place), incident.description,
-            incident=incident.id)
-    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
-    return frame.sort_values(["date", "time"], na_position="last", kind="stable",
-                             ignore_index=True)

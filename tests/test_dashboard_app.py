@@ -157,7 +157,7 @@ def test_other_tabs_run(app, tab):
     if tab == "Timeline":
         assert len(app.get("vega_lite_chart")) == 1
     else:
-        assert len(app.dataframe) == 3 and len(app.get("download_button")) == 4
+        assert len(app.dataframe) == 3 and len(app.get("download_button")) == 5
 
 
 def test_startup_path_order():

@@ -20,7 +20,7 @@ from geo.io.gpkg import write_gpkg
 from geo.model import Dataset
 
 FORMATS = {".gpkg": "GeoPackage, every layer", ".zip": "zip of one GeoJSON per layer",
-           ".geojson": "GeoJSON, one layer (choose it)", ".json": "GeoJSON, one layer"}
+           ".geojson": "GeoJSON, one layer", ".json": "GeoJSON, one layer"}
 
 LAYER_DESCRIPTIONS = {
     "zones": "Lockdown zones, one row per lockdown: ordered, in force from, announced end and "
