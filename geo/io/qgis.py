@@ -32,15 +32,16 @@ QGIS_VERSION = "3.28.0-Firenze"  # the oldest QGIS LTR whose QML this follows (D
 COUNTRY_OUTLINE = "#8c8372"  # as geo.maps.basemap draws the land
 REGION_STYLE: dict[str, object] = {"color": "#8c8372", "weight": 1, "opacity": 0.6, "fill": False}
 
-# The status at the end of the Temporal Controller's frame; the stored day's when it is off.
-STATUS_EXPRESSION = """CASE
- WHEN @map_end_time IS NULL THEN "status"
- WHEN "period_end" IS NOT NULL AND @map_end_time > "period_end" THEN 'lifted'
- WHEN "period_start" IS NULL OR @map_end_time <= "period_start" THEN 'not yet in force'
- WHEN "end_passed_after" IS NOT NULL AND @map_end_time > "end_passed_after"
+# The status as geo.timeline.status_of gives it at the frame's last instant (the app's
+# "by the end of that day"; QGIS frames exclude their end); the stored day's when still.
+STATUS_EXPRESSION = """CASE WHEN @map_end_time IS NULL THEN "status" ELSE
+with_variable('t', @map_end_time - to_interval('1 second'), CASE
+ WHEN "period_start" IS NULL OR @t < "period_start" THEN 'not yet in force'
+ WHEN "period_end" IS NOT NULL AND @t >= "period_end" THEN 'lifted'
+ WHEN "end_passed_after" IS NOT NULL AND @t > "end_passed_after"
   THEN 'announced end passed, lifting unconfirmed'
  ELSE 'in force'
-END"""
+END) END"""
 
 
 @dataclass(frozen=True)
