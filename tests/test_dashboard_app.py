@@ -219,9 +219,9 @@ def test_downloads_follow_the_filters_on_screen(app, media, tmp_path):
     assert events["lockdown"].isna().all() and len(events) == 3  # the incidents only
     panel = download(app, media, "Zone-days (CSV)").decode("utf-8")
     assert panel.count("\n") == 1  # the header: no zone is selected
-    (tmp_path / "layers.gpkg").write_bytes(download(app, media, "Layers (GeoPackage)"))
+    (tmp_path / "layers.gpkg").write_bytes(download(app, media, "GeoPackage"))
     assert pyogrio.read_info(tmp_path / "layers.gpkg", layer="zones")["features"] == 0
-    html = download(app, media, "Map for the day (HTML)").decode("utf-8")
+    html = download(app, media, "Map (HTML)").decode("utf-8")
     assert "kimhyongjik-2021-11" not in html
     app.checkbox(key="csv_bom").check().run()
     assert download(app, media, "Events (CSV)").startswith(b"\xef\xbb\xbf")

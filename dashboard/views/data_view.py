@@ -77,14 +77,15 @@ def _downloads(loaded: Loaded, day: dt.date, shown: dict[str, pd.DataFrame]) -> 
     bom = st.checkbox("CSV for Excel (UTF-8 with byte-order mark)", key="csv_bom")
     stem = f"lockdown-map-{day.isoformat()}"
     one, two, three, four, five = st.columns(5)
-    one.download_button("Map for the day (HTML)", lambda: map_html_bytes(chosen, layers, day),
+    one.download_button("Map (HTML)", lambda: map_html_bytes(chosen, layers, day),
                         file_name=f"{stem}.html", mime="text/html", icon=":material/map:",
-                        on_click="ignore", help="One self-contained file: opens offline.")
-    two.download_button("Layers (GeoPackage)", lambda: _layers_file(chosen, layers, day, ".gpkg"),
+                        on_click="ignore",
+                        help="The map of the day, one self-contained file: opens offline.")
+    two.download_button("GeoPackage", lambda: _layers_file(chosen, layers, day, ".gpkg"),
                         file_name=f"{stem}-layers.gpkg", mime="application/geopackage+sqlite3",
                         icon=":material/layers:", on_click="ignore",
                         help="Every layer, styled for QGIS; zones carry their dates and status.")
-    three.download_button("Layers (GeoJSON, zip)",
+    three.download_button("GeoJSON (zip)",
                           lambda: _layers_file(chosen, layers, day, ".zip"),
                           file_name=f"{stem}-layers.zip", mime="application/zip",
                           icon=":material/data_object:", on_click="ignore",

@@ -17,6 +17,7 @@ import click
 
 from geo.cli.common import domain_errors
 from geo.dataset import load_dataset
+from geo.errors import LockdownMapError
 
 DEFAULT_PORT = 8501
 LOCAL_ADDRESS = "127.0.0.1"
@@ -33,7 +34,12 @@ SERVER_FLAGS: dict[str, str] = {
 
 def app_script() -> Path:
     """The dashboard's Streamlit script, wherever the package is installed."""
-    return Path(str(resources.files("dashboard") / "app.py"))
+    try:
+        return Path(str(resources.files("dashboard") / "app.py"))
+    except ModuleNotFoundError:
+        raise LockdownMapError("the dashboard package is not installed beside geo; reinstall "
+                               "Lockdown Map (pip install lockdown-map, or make .venv/.installed "
+                               "in a checkout)") from None
 
 
 def streamlit_command(port: int, dataset: str | None = None) -> list[str]:
@@ -59,10 +65,11 @@ def dashboard(dataset_path: str | None, port: int) -> None:
     if dataset_path is not None:
         load_dataset(dataset_path)  # an unreadable or invalid file is explained here, not later
         dataset = str(Path(dataset_path).resolve())
+    command = streamlit_command(port, dataset)
     click.echo(f"Lockdown Map dashboard at http://{LOCAL_ADDRESS}:{port} (Ctrl+C to stop)",
                err=True)
     try:
-        code = subprocess.call(streamlit_command(port, dataset))
+        code = subprocess.call(command)
     except KeyboardInterrupt:  # Streamlit got the same Ctrl+C and stops by itself
         code = 0
     raise SystemExit(code)
