@@ -63,8 +63,8 @@ def test_a_chosen_layer_is_one_geojson_file(seed, layers, tmp_path):
     assert {f["properties"]["id"] for f in data["features"]} == {i.id for i in seed.incidents}
     crossing = next(f for f in data["features"]
                     if f["properties"]["id"] == "choe-crossing-2021-11-18")
-    assert crossing["properties"]["at"] == "2021-11-18T21:00:00"
-    assert crossing["properties"]["date"] == "2021-11-18"
+    assert crossing["properties"]["event_at"] == "2021-11-18T21:00:00"
+    assert crossing["properties"]["event_date"] == "2021-11-18"
 
 
 @pytest.mark.parametrize(("name", "layer", "message"), [

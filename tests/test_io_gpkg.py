@@ -70,11 +70,11 @@ def test_zone_dates_are_typed_fields_and_unknown_is_null(gpkg):
 def test_incidents_carry_a_datetime_not_a_label(gpkg):
     info = pyogrio.read_info(gpkg, layer="incidents")
     types = dict(zip(info["fields"], info["dtypes"], strict=True))
-    assert types["at"].startswith("datetime64") and types["date"] == "datetime64[D]"
+    assert types["event_at"].startswith("datetime64") and types["event_date"] == "datetime64[D]"
     assert "when" not in types
     crossing = gpd.read_file(gpkg, layer="incidents").set_index("id").loc[
         "choe-crossing-2021-11-18"]
-    assert crossing["at"] == dt.datetime(2021, 11, 18, 21, 0)
+    assert crossing["event_at"] == dt.datetime(2021, 11, 18, 21, 0)
     assert (crossing["certainty"], crossing["time_precision"]) == ("inferred", 1)
 
 

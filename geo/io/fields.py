@@ -14,8 +14,9 @@ fields, so QGIS's Temporal Controller can animate them from the file alone:
 - ``end_passed_after`` — the end of the last announced end (inclusive), after
   which the status is "announced end passed, lifting unconfirmed".
 
-Incidents carry ``at`` (DATETIME: the day and the time when known, 00:00 when
-only the day is) beside ``date`` and ``time``. Pure: frames in, frames out.
+Incidents carry ``event_at`` (DATETIME: the day and the time when known, 00:00
+when only the day is) beside ``event_date`` and ``event_time``. Pure: frames in,
+frames out.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ from geo.tables import province_of
 from geo.timeline import announced_end_at, as_moment, lifted_at, start_of, status_of
 
 ZONE_DATES = ("ordered", "in_force_from", "announced_end", "actual_end")
-DATE_COLUMNS = frozenset({*ZONE_DATES, "status_on", "date"})
-MOMENT_COLUMNS = frozenset({"period_start", "period_end", "end_passed_after", "at"})
+DATE_COLUMNS = frozenset({*ZONE_DATES, "status_on", "event_date"})
+MOMENT_COLUMNS = frozenset({"period_start", "period_end", "end_passed_after", "event_at"})
 _FOREVER = dt.datetime(9999, 12, 31)
 
 
@@ -74,18 +75,20 @@ def zone_fields(dataset: Dataset, zones: gpd.GeoDataFrame,
     for lockdown_id in zones["lockdown"]:
         lockdown = lockdowns[lockdown_id]
         place = dataset.place(lockdown.zone)
+        # The moments come before the dates: QGIS guesses a layer's temporal fields from
+        # the first Date/DateTime field named like start/from and end (in that order).
         row: dict[str, object] = {
             "province": province_of(dataset, place),
             "status": status_of(lockdown, day).value,
             "status_on": day.date() if isinstance(day, dt.datetime) else day,
+            "period_start": _safe_start(lockdown),
+            "period_end": lifted_at(lockdown),
+            "end_passed_after": _end_passed_after(lockdown),
         }
         for name, when in zip(ZONE_DATES, (lockdown.ordered, lockdown.effective,
                                            lockdown.announced_end, lockdown.actual_end),
                               strict=True):
             row.update(when_fields(name, when))
-        row["period_start"] = _safe_start(lockdown)
-        row["period_end"] = lifted_at(lockdown)
-        row["end_passed_after"] = _end_passed_after(lockdown)
         row["measures"] = ", ".join(m.code for m in lockdown.measures) or None
         row["trigger"] = lockdown.trigger
         rows.append(row)
@@ -101,8 +104,9 @@ def incident_fields(dataset: Dataset, incidents: gpd.GeoDataFrame) -> gpd.GeoDat
     for incident_id in incidents["id"]:
         when = by_id[incident_id].when
         fields = when_fields("date", when)
-        rows.append({"date": fields["date"], "time": fields["date_time"],
-                     "at": _moment_of(when), "certainty": fields["date_certainty"],
+        # event_at first: QGIS takes the first date field named like "event" as the instant.
+        rows.append({"event_at": _moment_of(when), "event_date": fields["date"],
+                     "event_time": fields["date_time"], "certainty": fields["date_certainty"],
                      "time_precision": fields["date_precision"]})
     extra = _typed(pd.DataFrame(rows, index=incidents.index))
     kept = incidents.drop(columns=["geometry", "when"])

@@ -114,7 +114,7 @@ def layer_styles() -> dict[str, LayerStyle]:
         "zones": LayerStyle(_zone_rules(), "Lockdown zones coloured by status; dashed where "
                             "the outline is approximate", temporal=("period_start", "period_end")),
         "incidents": LayerStyle(_one("Incident", "marker", INCIDENT_STYLE), "Incidents",
-                                temporal=("at", "at")),
+                                temporal=("event_at", "event_at")),
         "places": LayerStyle(_one("Town", "marker", TOWN_STYLE), "Towns", label_field="name"),
         "rivers": LayerStyle(_one("River", "line", RIVER_STYLE), "Rivers"),
         "border": LayerStyle(_one("Border", "line", BORDER_STYLE), "China-North Korea border"),

@@ -26,8 +26,8 @@ LAYER_DESCRIPTIONS = {
     "zones": "Lockdown zones, one row per lockdown: ordered, in force from, announced end and "
              "actual end as DATE fields with certainty and precision; status on status_on; "
              "period_start / period_end (DATETIME) for QGIS's Temporal Controller",
-    "incidents": "Incidents as the reports tell them; date (DATE), at (DATETIME), certainty "
-                 "and ACLED time precision",
+    "incidents": "Incidents as the reports tell them; event_date (DATE), event_at "
+                 "(DATETIME), certainty and ACLED time precision",
     "places": "Gazetteer towns and villages (GeoNames CC BY 4.0); population null where unknown",
     "countries": "Country outlines (DCW, public domain)",
     "provinces": "Province outlines (Natural Earth, public domain)",
