@@ -9,6 +9,7 @@ plain text; renderers escape them.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 import pandas as pd
 
@@ -25,16 +26,19 @@ INCIDENT_COLUMNS = ["incident", "kind", "place", "province", "when", "who", "des
                     "location_precision", "quotes"]
 
 
-def province_of(dataset: Dataset, place: Place) -> str | None:
-    """The name of the province ``place`` lies in (itself if it is one), from the parent chain."""
+def lineage(dataset: Dataset, place: Place) -> Iterator[Place]:
+    """``place``, then its parent, its parent's parent…; stops at a cycle."""
     seen: set[str] = set()
     current: Place | None = place
     while current is not None and current.id not in seen:
-        if current.kind is PlaceKind.PROVINCE:
-            return current.name
+        yield current
         seen.add(current.id)
         current = dataset.place(current.parent) if current.parent else None
-    return None
+
+
+def province_of(dataset: Dataset, place: Place) -> str | None:
+    """The name of the province ``place`` lies in (itself if it is one), from the parent chain."""
+    return next((p.name for p in lineage(dataset, place) if p.kind is PlaceKind.PROVINCE), None)
 
 
 def _quotes(evidence: tuple) -> str:

@@ -11,42 +11,25 @@ import click
 from geo.cli.common import dataset_option, domain_errors
 from geo.dataset import load_dataset
 
-_output = click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-                       metavar="FILE.csv", help="Where to write the CSV file.")
-_bom = click.option("--bom", is_flag=True, default=False,
-                    help="Start the file with a UTF-8 byte-order mark (for Excel).")
+TABLES = {"events": "events", "panel": "zone-days"}
 
 
-@click.group()
-def csv() -> None:
-    """Write the events (ACLED layout) or the zone-by-day panel (OxCGRT layout) as CSV."""
-
-
-@csv.command()
-@_output
-@_bom
+@click.command()
+@click.argument("table", type=click.Choice(list(TABLES)), metavar="events|panel")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              metavar="FILE.csv", help="Where to write the CSV file.")
+@click.option("--bom", is_flag=True, default=False,
+              help="Start the file with a UTF-8 byte-order mark (for Excel).")
 @dataset_option
 @domain_errors
-def events(output: str, bom: bool, dataset_path: str) -> None:
-    """One row per event: id, event_date, precisions, admin1/admin2, coordinates, source, quote."""
+def csv(table: str, output: str, bom: bool, dataset_path: str) -> None:
+    """Write the events (one row per event, ACLED's layout: event_date, precisions,
+    admin1/admin2, coordinates, source, quote) or the panel (one row per zone and day,
+    OxCGRT's layout: indicator levels C1 to C8 and H1 with their flags) as CSV."""
     from geo.atomic import check_writable
-    from geo.io import events_frame, write_csv
+    from geo.io import events_frame, panel_frame, write_csv
 
     check_writable(output)
-    frame = events_frame(load_dataset(dataset_path))
-    click.echo(f"wrote {write_csv(frame, output, bom=bom)} ({len(frame)} events)")
-
-
-@csv.command()
-@_output
-@_bom
-@dataset_option
-@domain_errors
-def panel(output: str, bom: bool, dataset_path: str) -> None:
-    """One row per zone and day: OxCGRT indicator levels (C1 to C8, H1) and their flags."""
-    from geo.atomic import check_writable
-    from geo.io import panel_frame, write_csv
-
-    check_writable(output)
-    frame = panel_frame(load_dataset(dataset_path))
-    click.echo(f"wrote {write_csv(frame, output, bom=bom)} ({len(frame)} zone-days)")
+    dataset = load_dataset(dataset_path)
+    frame = events_frame(dataset) if table == "events" else panel_frame(dataset)
+    click.echo(f"wrote {write_csv(frame, output, bom=bom)} ({len(frame)} {TABLES[table]})")

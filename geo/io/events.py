@@ -17,7 +17,7 @@ import pandas as pd
 
 from geo.layers import place_point
 from geo.model import Dataset, Evidence, Place, PlaceKind, When
-from geo.tables import province_of
+from geo.tables import lineage, province_of
 
 EVENT_COLUMNS = ["id", "event_date", "time", "time_precision", "certainty", "event_type",
                  "lockdown", "incident", "geo_precision", "country", "iso", "admin1", "admin2",
@@ -30,25 +30,12 @@ QUOTE_SEPARATOR = "\n"  # several quotes for one event: one per line
 
 def county_of(dataset: Dataset, place: Place) -> str | None:
     """The name of the county ``place`` lies in (itself if it is one), from the parent chain."""
-    seen: set[str] = set()
-    current: Place | None = place
-    while current is not None and current.id not in seen:
-        if current.kind is PlaceKind.COUNTY:
-            return current.name
-        seen.add(current.id)
-        current = dataset.place(current.parent) if current.parent else None
-    return None
+    return next((p.name for p in lineage(dataset, place) if p.kind is PlaceKind.COUNTY), None)
 
 
 def country_of(dataset: Dataset, place: Place) -> str | None:
-    seen: set[str] = set()
-    current: Place | None = place
-    while current is not None and current.id not in seen:
-        if current.country:
-            return current.country
-        seen.add(current.id)
-        current = dataset.place(current.parent) if current.parent else None
-    return None
+    """The ISO alpha-2 country stored on ``place`` or its nearest ancestor."""
+    return next((p.country for p in lineage(dataset, place) if p.country), None)
 
 
 def _sources(dataset: Dataset, evidence: tuple[Evidence, ...]) -> dict[str, object]:
