@@ -157,3 +157,15 @@ def test_debian_gdal_validator_accepts_it(gpkg):
     result = subprocess.run(["/usr/bin/python3", str(VALIDATOR), str(gpkg)], capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_selection_without_zones_keeps_the_zone_fields(seed, tmp_path):
+    from geo.selection import select, select_layers
+
+    nothing = select(seed, [], [])
+    path = write_layers(nothing, select_layers(build_layers(seed), nothing),
+                        tmp_path / "empty.gpkg", DAY)
+    info = pyogrio.read_info(path, layer="zones")
+    types = dict(zip(info["fields"], info["dtypes"], strict=True))
+    assert info["features"] == 0
+    assert types["ordered"] == "datetime64[D]" and types["period_start"].startswith("datetime64")

@@ -34,6 +34,13 @@ from geo.timeline import announced_end_at, as_moment, lifted_at, start_of, statu
 ZONE_DATES = ("ordered", "in_force_from", "announced_end", "actual_end")
 DATE_COLUMNS = frozenset({*ZONE_DATES, "status_on", "event_date"})
 MOMENT_COLUMNS = frozenset({"period_start", "period_end", "end_passed_after", "event_at"})
+# The added fields, in order; listed so an empty layer (everything filtered out) keeps them.
+ZONE_FIELDS = ["province", "status", "status_on", "period_start", "period_end",
+               "end_passed_after",
+               *(f"{name}{part}" for name in ZONE_DATES
+                 for part in ("", "_time", "_certainty", "_precision")),
+               "measures", "trigger"]
+INCIDENT_FIELDS = ["event_at", "event_date", "event_time", "certainty", "time_precision"]
 _FOREVER = dt.datetime(9999, 12, 31)
 
 
@@ -92,7 +99,7 @@ def zone_fields(dataset: Dataset, zones: gpd.GeoDataFrame,
         row["measures"] = ", ".join(m.code for m in lockdown.measures) or None
         row["trigger"] = lockdown.trigger
         rows.append(row)
-    extra = _typed(pd.DataFrame(rows, index=zones.index))
+    extra = _typed(pd.DataFrame(rows, index=zones.index, columns=ZONE_FIELDS))
     return gpd.GeoDataFrame(pd.concat([zones.drop(columns="geometry"), extra], axis=1),
                             geometry=zones.geometry, crs=zones.crs)
 
@@ -108,7 +115,7 @@ def incident_fields(dataset: Dataset, incidents: gpd.GeoDataFrame) -> gpd.GeoDat
         rows.append({"event_at": _moment_of(when), "event_date": fields["date"],
                      "event_time": fields["date_time"], "certainty": fields["date_certainty"],
                      "time_precision": fields["date_precision"]})
-    extra = _typed(pd.DataFrame(rows, index=incidents.index))
+    extra = _typed(pd.DataFrame(rows, index=incidents.index, columns=INCIDENT_FIELDS))
     kept = incidents.drop(columns=["geometry", "when"])
     return gpd.GeoDataFrame(pd.concat([kept, extra], axis=1), geometry=incidents.geometry,
                             crs=incidents.crs)
@@ -121,7 +128,7 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
         if column in DATE_COLUMNS:
             frame[column] = frame[column].astype(pd.ArrowDtype(pa.date32()))
         elif column in MOMENT_COLUMNS:
-            frame[column] = pd.to_datetime(frame[column])
+            frame[column] = pd.to_datetime(frame[column]).astype("datetime64[us]")
         elif column.endswith("precision"):
             frame[column] = frame[column].astype("Int64")
     return frame
