@@ -33,7 +33,10 @@ def _tracked_copy(target: Path) -> Path:
                            cwd=ROOT, check=True, capture_output=True).stdout.split(b"\0")
     for name in filter(None, files):
         source = ROOT / name.decode()
-        if source.is_file():
+        if source.is_symlink():  # geo/seeds links the top-level seeds/ into the package
+            (target / name.decode()).parent.mkdir(parents=True, exist_ok=True)
+            os.symlink(os.readlink(source), target / name.decode())
+        elif source.is_file():
             (target / name.decode()).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name.decode())
     return target
