@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import stat
+from importlib import resources
 from pathlib import Path
 
 import yaml
@@ -21,7 +22,8 @@ from geo.model import Dataset
 from geo.rawform import dataset_to_raw
 from geo.validate import validate
 
-SEED_DATASET = Path(__file__).resolve().parent.parent / "seeds" / "lockdowns.yaml"
+# The bundled seed data is package data: found the same way in a checkout and in a wheel.
+SEED_DATASET = Path(str(resources.files("geo") / "seeds" / "lockdowns.yaml"))
 
 
 # libyaml's parser when PyYAML was built with it (much faster on large files), else

@@ -10,6 +10,7 @@ a non-zero exit code, never a traceback.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import signal
 import sys
@@ -17,6 +18,8 @@ import sys
 import click
 
 from geo.cli.common import dataset_option, domain_errors, echo
+from geo.cli.dashboard import dashboard
+from geo.cli.files import csv
 from geo.cli.map import export
 from geo.cli.places import geocode
 from geo.dataset import SEED_DATASET
@@ -72,23 +75,33 @@ def status(on: str, fmt: str, dataset_path: str) -> None:
 
 @cli.command()
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="A .gpkg (one layer each) or .geojson file.")
+              help="A .gpkg (every layer, styled for QGIS), a .zip (a GeoJSON per layer) or a "
+                   ".geojson (one layer: give --layer).")
+@click.option("--layer", default=None, metavar="NAME",
+              help="The one layer a .geojson file holds, e.g. zones or incidents.")
+@click.option("--on", "on", default=None, metavar="DATE",
+              help="The day whose status the zones carry (YYYY-MM-DD); default: today.")
 @dataset_option
 @domain_errors
-def layers(output: str, dataset_path: str) -> None:
-    """Write every layer (context, zones, incidents) to a GeoPackage or GeoJSON file."""
+def layers(output: str, layer: str | None, on: str | None, dataset_path: str) -> None:
+    """Write the layers (context, zones, incidents) as a GeoPackage or GeoJSON."""
     from geo.atomic import check_output
-    from geo.geography import LAYER_SUFFIXES, write_layers
-    from geo.layers import build_layers
+    from geo.io import check_layer_output, write_layers
+    from geo.layers import LAYER_NAMES, build_layers
 
-    # Before the work, not after: an unwritable path, a wrong suffix, the dataset itself.
-    check_output(output, inputs=[dataset_path], suffixes=LAYER_SUFFIXES, kind="layers")
-    path = write_layers(build_layers(load_loadable(dataset_path)), output)
-    echo(f"wrote {path}")
+    # Before the work, not after: the dataset itself (by any name), a wrong suffix.
+    check_output(output, inputs=[dataset_path], kind="layers")
+    check_layer_output(output, layer, LAYER_NAMES)
+    day = parse_moment(on).date() if on else dt.date.today()
+    dataset = load_loadable(dataset_path)
+    path = write_layers(dataset, build_layers(dataset), output, day, layer)
+    echo(f"wrote {path} (zone status on {day.isoformat()})")
 
 
 cli.add_command(geocode)
 cli.add_command(export)
+cli.add_command(dashboard)
+cli.add_command(csv)
 
 
 def _terminate(signum: int, frame: object) -> None:
