@@ -1,0 +1,51 @@
+"""Links to a dashboard view in a real Chromium: open one, move, share the address."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from test_dashboard_browser import map_frame, start_server, stop_server, wait_zone
+
+pytestmark = pytest.mark.browser
+
+ZONE = "kimhyongjik-2021-11"
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    process, url = start_server({"LOCKDOWN_MAP_DATASET": ""})
+    try:
+        yield url
+    finally:
+        stop_server(process)
+
+
+def test_a_pasted_link_opens_day_and_zone_and_the_address_follows(server, offline, tmp_path):
+    page = offline
+    page.goto(f"{server}/?day=2021-12-05&zone={ZONE}", wait_until="domcontentloaded")
+    frame = map_frame(page)
+    wait_zone(frame, "end-passed-unconfirmed")
+    panel = page.locator(".st-key-details_panel")
+    panel.wait_for(timeout=30_000)
+    assert "announced end passed, lifting unconfirmed on 2021-12-05" in panel.inner_text()
+    page.wait_for_function("location.search.includes('tab=Map')", timeout=20_000)
+
+    page.get_by_role("button", name="▶").click()
+    page.wait_for_function("location.search.includes('day=2021-12-06')", timeout=20_000)
+    assert f"zone={ZONE}" in page.url
+    page.screenshot(path=str(tmp_path / "linked.png"))
+
+    page.get_by_role("tab", name="Timeline").click()
+    page.wait_for_function("location.search.includes('tab=Timeline')", timeout=20_000)
+    shared = page.url
+
+    # The address, pasted into a fresh page, opens the same view.
+    other = page.context.new_page()
+    other.goto(shared, wait_until="domcontentloaded")
+    other.get_by_role("tab", name="Timeline", selected=True).wait_for(timeout=60_000)
+    other.get_by_role("tab", name="Map").click()
+    panel = other.locator(".st-key-details_panel")
+    panel.wait_for(timeout=30_000)
+    assert "on 2021-12-06" in panel.inner_text()
+    other.close()
