@@ -1,4 +1,4 @@
-"""Links to a dashboard view in a real Chromium: open one, move, share the address."""
+"""Links to a dashboard view in a real Chromium; the About tab and the system theme."""
 
 from __future__ import annotations
 
@@ -49,3 +49,21 @@ def test_a_pasted_link_opens_day_and_zone_and_the_address_follows(server, offlin
     panel.wait_for(timeout=30_000)
     assert "on 2021-12-06" in panel.inner_text()
     other.close()
+
+
+@pytest.mark.parametrize(("scheme", "dark"), [("dark", True), ("light", False)])
+def test_theme_follows_the_system_and_about_opens_from_a_link(server, browser, scheme, dark):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url
+               or r.request.url.startswith(("data:", "blob:", "about:")) else r.abort())
+    try:
+        page.goto(f"{server}/?tab=About", wait_until="domcontentloaded")
+        panel = page.locator(".st-key-about_panel")
+        panel.wait_for(timeout=60_000)
+        assert "CC BY 4.0" in panel.inner_text()
+        rgb = page.evaluate("getComputedStyle(document.querySelector('.stApp')).backgroundColor")
+        level = sum(int(v) for v in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]) / 3
+        assert (level < 80) is dark, rgb
+    finally:
+        context.close()
