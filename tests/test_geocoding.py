@@ -201,6 +201,7 @@ def test_qualifier_keeps_only_candidates_inside_it(geocoder):
     ("Ryanggang", "Ryanggang Province, North Korea"),
     ("North Korea", "North Korea"),
     ("Badaogou", "Badaogou, Jilin, China"),
+    ("Pyongyang", "Pyongyang, North Korea"),  # the city in its capital city province
 ])
 def test_address_is_hierarchical(geocoder, query, address):
     assert geocoder.geocode(query).address == address

@@ -7,6 +7,8 @@ Ryanggang Province → North Korea gives "Hyesan, Ryanggang, North Korea".
 
 from __future__ import annotations
 
+import re
+
 from geo.errors import PlaceNotFound
 from geo.gazetteer import Entry, Gazetteer, Match
 
@@ -32,11 +34,14 @@ def ancestors(gazetteer: Gazetteer, entry: Entry) -> list[Entry]:
 
 
 def _short(entry: Entry) -> str:
+    """A province as a reader says it: "Ryanggang", "Pyongyang" (not "… (capital city)")."""
+    name = entry.name
     if entry.kind == "province":
+        name = re.sub(r"\s*\([^)]*\)$", "", name)
         for word in _PROVINCE_WORDS:
-            if entry.name.endswith(word):
-                return entry.name[: -len(word)]
-    return entry.name
+            if name.endswith(word):
+                name = name[: -len(word)]
+    return name or entry.name
 
 
 def address_of(gazetteer: Gazetteer, entry: Entry) -> str:
