@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from test_dashboard_browser import map_frame, start_server, stop_server, wait_zone
+import test_dashboard_browser
+from test_dashboard_browser import map_frame, wait_zone
 
 pytestmark = pytest.mark.browser
+server = test_dashboard_browser.server  # the same live-server fixture, one per module
 
 ZONE = "kimhyongjik-2021-11"
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    process, url = start_server({"LOCKDOWN_MAP_DATASET": ""})
-    try:
-        yield url
-    finally:
-        stop_server(process)
 
 
 def test_a_pasted_link_opens_day_and_zone_and_the_address_follows(server, offline, tmp_path):

@@ -71,18 +71,22 @@ def tap_latlng(page, lat: float, lng: float) -> None:
     page.touchscreen.tap(point[0], point[1])
 
 
+def heading_visible(page) -> bool:
+    """Nothing covers the middle of the open popup's heading."""
+    box = page.locator(".leaflet-popup-content h4").bounding_box()
+    return page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('h4') !== null",
+                         [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
+
+
 def test_popup_heading_is_not_under_the_title_box(offline, exported):
     page = offline
     open_map(page, exported)
     page.wait_for_selector("path.lm-zone")
     ready(page)
     click_latlng(page, *zone_centre(page))
-    heading = page.wait_for_selector(".leaflet-popup-content h4", timeout=5_000)
+    page.wait_for_selector(".leaflet-popup-content h4", timeout=5_000)
     page.wait_for_timeout(400)  # the pan that makes room
-    box = heading.bounding_box()
-    hit = page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('h4') !== null",
-                        [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
-    assert hit, "something covers the popup's heading"
+    assert heading_visible(page), "something covers the popup's heading"
     assert not overlap(rect(page, ".leaflet-popup-content-wrapper"), rect(page, ".lm-caption"))
     assert real_errors(page) == []
 
@@ -113,6 +117,8 @@ def test_phone_tap_at_the_zone_seat_opens_the_zone_inside_the_screen(phone, expo
     box = rect(phone, ".leaflet-popup-content-wrapper")
     assert box["left"] >= 0 and box["right"] <= 390, box
     assert box["top"] >= 0 and box["bottom"] <= 844, box
+    assert heading_visible(phone)
+    assert not overlap(box, rect(phone, ".lm-caption"))
     # The incidents at the seat are one tap away.
     phone.locator("button.lm-here").tap()
     phone.wait_for_selector(".lm-incident-popup", timeout=5_000)

@@ -176,7 +176,7 @@ map.on('popupopen', function (ev) {
     var button = document.createElement('button');
     button.type = 'button';
     button.className = 'lm-here';
-    button.textContent = 'Incidents at this spot (' + here.length + ')';
+    button.textContent = 'Show the incidents at this spot';
     L.DomEvent.on(button, 'click', function (e) {
         L.DomEvent.stop(e);
         here[0].fire('click', {latlng: here[0].getLatLng()}, true);
@@ -184,6 +184,7 @@ map.on('popupopen', function (ev) {
     content.appendChild(button);
     ev.popup._updateLayout();
     ev.popup._updatePosition();
+    ev.popup._adjustPan();  // it grew upwards: clear the title box again
 });
 
 function ready() {
