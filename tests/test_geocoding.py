@@ -250,6 +250,7 @@ def test_reverse_distance_is_geodesic(geocoder):
 
 def test_async_adapter_gives_coroutines():
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     from geopy.adapters import BaseAsyncAdapter
 
@@ -260,10 +261,14 @@ def test_async_adapter_gives_coroutines():
         async def get_text(self, url, *, timeout, headers):
             raise AssertionError("no request expected")
 
+    def run(coroutine):
+        # In a thread of its own: a browser test's event loop may be running in this one.
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(asyncio.run, coroutine).result()
+
     coder = OfflineGazetteer(adapter_factory=NoNetworkAsync)
-    found = asyncio.run(coder.geocode("Hyesan, North Korea"))
-    assert found.raw["id"] == "kp-hyesan"
-    assert asyncio.run(coder.reverse((30.0, -40.0))) is None
+    assert run(coder.geocode("Hyesan, North Korea")).raw["id"] == "kp-hyesan"
+    assert run(coder.reverse((30.0, -40.0))) is None
 
 
 class FakeRemoteReverse(FakeRemote):
