@@ -52,7 +52,7 @@ def test_theme_follows_the_system_and_about_opens_from_a_link(server, browser, s
         page.goto(f"{server}/?tab=About", wait_until="domcontentloaded")
         panel = page.locator(".st-key-about_panel")
         panel.wait_for(timeout=60_000)
-        assert "CC BY 4.0" in panel.inner_text()
+        panel.get_by_text("CC BY 4.0").first.wait_for(timeout=30_000)  # the panel streams in
         rgb = page.evaluate("getComputedStyle(document.querySelector('.stApp')).backgroundColor")
         level = sum(int(v) for v in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]) / 3
         assert (level < 80) is dark, rgb
