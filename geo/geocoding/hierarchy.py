@@ -50,9 +50,9 @@ def address_of(gazetteer: Gazetteer, entry: Entry) -> str:
     A place whose chain stops short of a country still ends with its ISO country
     code when it has one, so the two banks of the Yalu are never confused.
     """
-    parts = [entry.name, *(_short(parent) for parent in ancestors(gazetteer, entry))]
-    countries = {p.country for p in ancestors(gazetteer, entry) if p.kind == "country"}
-    if entry.kind != "country" and entry.country and not countries:
+    chain = ancestors(gazetteer, entry)
+    parts = [entry.name, *(_short(parent) for parent in chain)]
+    if entry.kind != "country" and entry.country and not any(p.kind == "country" for p in chain):
         parts.append(entry.country)
     return ", ".join(dict.fromkeys(parts))
 

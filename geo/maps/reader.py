@@ -70,7 +70,7 @@ if (!Popup._lmReader) {
         if (m && m.lmReader) {
             var size = m.getSize();
             if (this._lmMaxWidth === undefined) { this._lmMaxWidth = this.options.maxWidth; }
-            // 46 px: the content's margins and the wrapper's padding around maxWidth.
+            // 66 px: the content's margins and the wrapper's padding (46), and 10 a side.
             this.options.maxWidth = Math.max(120, Math.min(this._lmMaxWidth, size.x - 66));
             this.options.minWidth = Math.min(this.options.minWidth || 50, this.options.maxWidth);
             var at = m.latLngToContainerPoint(this._latlng), half = this.options.maxWidth / 2 + 23;
