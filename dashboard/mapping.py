@@ -1,4 +1,17 @@
-"""The one place the dashboard meets folium and streamlit-folium.
+"""The one place the dashboard meets its map: folium builds it, a small component shows it.
+
+The base map (boundaries, places, incidents, and a store of every zone's
+geometry and popup) is built once per dataset and rendered once to folium's
+page pieces. The ``daymap`` component (``dashboard/daymap/``, plain HTML/JS)
+receives those pieces only when its frame does not hold them yet (it says
+which base it holds in its value), creates the Leaflet map once, and on every
+rerun after that receives only the day's zone layer: a few KB of row indexes
+and status text over the stored zones. The map is never re-created; zoom and
+pan stay; a click on a zone comes back as the component's value.
+
+The previous path, :func:`show_map_st_folium` (``st_folium`` with the day's
+layer as ``feature_group_to_add``), is kept for ``bench/bench_dashboard.py``,
+which measures both in one run. Its notes:
 
 The base map (boundaries, places, incidents, and a store of every zone's
 geometry and popup) is built once per dataset and session; each day only a
@@ -30,17 +43,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import folium
 import streamlit as st
+import streamlit.components.v1 as components
+import streamlit_folium
 from folium.elements import ElementAddToElement, JSCSSMixin
 from streamlit_folium import generate_leaflet_string, st_folium
 
-from dashboard.state import Loaded, layers_for, states_for
+from dashboard.state import Loaded, layers_for, settle_memory, states_for
 from geo.maps import base_map, use_inline_assets
 from geo.maps.assets import walk
-from geo.maps.raw import SCRIPT_MACRO
+from geo.maps.raw import SCRIPT_MACRO, store_var
 from geo.maps.zones import ZoneRow, add_zone_store, day_zone_layer, zone_rows
 
 MAP_KEY = "zone_map"
@@ -187,8 +203,9 @@ def _page_parts(m: folium.Map) -> list[dict]:
     return [part._children for part in (figure.header, figure.html, figure.script)]
 
 
-def show_map(loaded: Loaded, day: dt.date) -> dict[str, Any]:
-    """Draw the map for ``day``; returns what streamlit-folium reports back (clicks)."""
+def show_map_st_folium(loaded: Loaded, day: dt.date) -> dict[str, Any]:
+    """The previous path: draw the map for ``day`` with ``st_folium``; returns what
+    streamlit-folium reports back (clicks)."""
     base = _session_base(loaded)
     m = base.map
     group = day_layer(loaded, day, base)
@@ -214,8 +231,99 @@ def show_map(loaded: Loaded, day: dt.date) -> dict[str, Any]:
 
 
 def clicked_lockdown(result: dict[str, Any]) -> str | None:
-    """The lockdown id of the zone last clicked on the map, if a zone was clicked."""
-    drawing = result.get("last_active_drawing") or {}
-    props = drawing.get("properties") or {}
-    value = props.get("lockdown")
+    """The lockdown id of the zone last clicked on the map, if a zone was clicked
+    (either path's value: the component's ``lockdown`` or streamlit-folium's drawing)."""
+    value = result.get("lockdown")
+    if value is None:
+        drawing = result.get("last_active_drawing") or {}
+        value = (drawing.get("properties") or {}).get("lockdown")
     return str(value) if value else None
+
+
+# --- the day map component ------------------------------------------------------------
+
+COMPONENT_DIR = Path(__file__).resolve().parent / "daymap"
+_daymap = components.declare_component("daymap", path=str(COMPONENT_DIR))
+# The frame's title in the page (Streamlit names it after the declaring module).
+COMPONENT_TITLE = f"{__name__}.daymap"
+
+
+@dataclass(frozen=True)
+class PageBase:
+    """A dataset's base map as the page pieces the component loads once, and what the
+    day's layer needs to refer to it: the zone rows and the element holding their store."""
+
+    key: str
+    pieces: dict[str, Any]
+    rows: list[ZoneRow]
+    store_owner: folium.FeatureGroup
+
+
+def page_pieces(m: folium.Map) -> dict[str, Any]:
+    """folium's page for ``m`` in the pieces a frame assembles: asset links, header,
+    html and the map script (the map named ``map_div``), as streamlit-folium makes them.
+
+    Renders ``m`` once; its elements keep the names the script gives them.
+    """
+    m.get_root().render()
+    html = streamlit_folium._get_html(m)
+    header = streamlit_folium._get_header(m)
+    script = streamlit_folium._get_map_string(m)
+    js, css = _links(list(walk(m)))
+    return {"header": header, "html": html, "script": script,
+            "js_links": [url for _, url in js], "css_links": [url for _, url in css]}
+
+
+@st.cache_resource(max_entries=4, show_spinner="Drawing the map…")
+def _page_base(key: str, _loaded: Loaded) -> PageBase:
+    # One per dataset, shared by every session: it is only read after this.
+    layers = layers_for(_loaded)
+    m = use_inline_assets(base_map(_loaded.dataset, layers, with_caption=False))
+    rows = zone_rows(_loaded.dataset, layers.get("zones"))
+    # Not drawn and not in the layer control: it only holds the zones' store.
+    owner = folium.FeatureGroup(name="Lockdown zone store", control=False, show=False)
+    owner.add_to(m)
+    add_zone_store(_loaded.dataset, rows, owner)
+    pieces = page_pieces(m)
+    if f"var {store_var(owner)} =" not in pieces["script"]:
+        raise RuntimeError("the base map script does not define the zone store")
+    settle_memory()
+    return PageBase(key, pieces, rows, owner)
+
+
+def page_base(loaded: Loaded) -> PageBase:
+    """The base map of ``loaded`` as page pieces (built once per dataset; read-only)."""
+    return _page_base(loaded.key, loaded)
+
+
+def day_script(loaded: Loaded, day: dt.date) -> str:
+    """The body of a JS function that builds the zones of ``day`` as one layer group over
+    the base's zone store and returns it (the component adds it to the map)."""
+    return _day_script(loaded.key, day, loaded)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _day_script(key: str, day: dt.date, _loaded: Loaded) -> str:
+    base = page_base(_loaded)
+    group = day_zone_layer(_loaded.dataset, base.rows, day, base.store_owner,
+                           states=states_for(_loaded, day))
+    name = group.get_name()
+    layers = "".join(layer.script_text() for layer in group._children.values())
+    return f"var {name} = L.featureGroup();\n{layers}return {name};\n"
+
+
+def map_key(loaded: Loaded) -> str:
+    """The component's key: one frame per dataset (another dataset is a new map)."""
+    return f"{MAP_KEY}_{loaded.key[:16]}"
+
+
+def show_map(loaded: Loaded, day: dt.date) -> dict[str, Any]:
+    """Draw the map for ``day``; returns the component's value (the zone last clicked)."""
+    base = page_base(loaded)
+    key = map_key(loaded)
+    held = st.session_state.get(key) or {}
+    # The base's megabytes go only to a frame that does not hold them yet.
+    pieces = None if held.get("base") == base.key else base.pieces
+    value = _daymap(base_key=base.key, base=pieces, day=day_script(loaded, day),
+                    day_key=day.isoformat(), height=MAP_HEIGHT, key=key, default=None)
+    return value or {}
