@@ -127,22 +127,6 @@ def synthetic_dataset(n: int) -> Dataset:
                    places=tuple(places), lockdowns=tuple(lockdowns), incidents=tuple(incidents))
 
 
-def dataset_file(n: int) -> Path:
-    """The generated dataset of ``n`` lockdowns (written once, then reused)."""
-    path = WORK / f"scale-{FORMAT}-{n}.yaml"
-    if not path.exists():
-        WORK.mkdir(parents=True, exist_ok=True)
-        # The C emitter: the pure one takes minutes at 10,000. No text has a newline, so
-        # this is the same YAML the canonical writer would give, but for line style.
-        text = yaml.dump(dataset_to_raw(synthetic_dataset(n)), Dumper=yaml.CSafeDumper,
-                         sort_keys=False, allow_unicode=True, width=1_000_000, indent=2)
-        loads_dataset(text, str(path))  # valid, like any dataset
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-    return path
-
-
 def _without_timestamps(loader: type) -> type:
     # Dates stay text for the validator, as in geo.dataset.
     class Loader(loader):  # type: ignore[misc, valid-type]
@@ -156,6 +140,22 @@ def _without_timestamps(loader: type) -> type:
 
 PURE_LOADER = _without_timestamps(yaml.SafeLoader)
 C_LOADER = _without_timestamps(yaml.CSafeLoader)
+
+
+def dataset_file(n: int) -> Path:
+    """The generated dataset of ``n`` lockdowns (written once, then reused)."""
+    path = WORK / f"scale-{FORMAT}-{n}.yaml"
+    if not path.exists():
+        WORK.mkdir(parents=True, exist_ok=True)
+        # The C emitter: the pure one takes minutes at 10,000. No text has a newline, so
+        # this is the same YAML the canonical writer would give, but for line style.
+        text = yaml.dump(dataset_to_raw(synthetic_dataset(n)), Dumper=yaml.CSafeDumper,
+                         sort_keys=False, allow_unicode=True, width=1_000_000, indent=2)
+        validate(yaml.load(text, Loader=C_LOADER), str(path))  # valid, like any dataset
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    return path
 
 
 def timed(fn, *args) -> float:
