@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import folium
+import shapely
 from branca.element import Element
 from folium.map import Layer
 from folium.template import tojavascript
@@ -27,8 +28,9 @@ STATUS_SLOT = "<span class='lm-status-slot'></span>"  # cannot occur in escaped 
 DOWNGRADED_NOTE = " <em>(measures downgraded)</em>"
 _ANY_DAY = dt.date(2000, 1, 1)
 
-# A zone feature carries only ``i``, its row: geometry, name, lockdown id and popup are
-# stored once per row in the group's HtmlStore (``g``, ``n``, ``l``, ``r``) and shared by
+# A zone feature carries only ``i``, its row: geometry (``g`` at ``k``), name, lockdown id
+# and popup are stored once per row in the group's HtmlStore (``n``, ``l``, ``r``; each
+# distinct geometry once) and shared by
 # the day's layer and every timeline period. Popups and tooltips are bound once per layer
 # (Leaflet passes the clicked feature's layer), not once per feature.
 # split/join, not replace(): a replacement string would give '$&' a meaning.
@@ -43,7 +45,7 @@ ZONE_JS = """(function (S, D, C) {
         data: {type: 'FeatureCollection', features: D.i.map(function (i, k) {
             var p = {i: i, lockdown: S.l[i]};
             if (D.a) { p.start = D.a[k]; p.end = D.b[k]; }
-            return {type: 'Feature', geometry: S.g[i], properties: p};
+            return {type: 'Feature', geometry: S.g[S.k[i]], properties: p};
         })},
         popup: function (layer) {
             var p = layer.feature.properties;
@@ -121,7 +123,7 @@ def zone_rows(dataset: Dataset, zones: Any) -> list[ZoneRow]:
     if zones is None or len(zones) == 0:
         return []
     by_id = {lockdown.id: lockdown for lockdown in dataset.lockdowns}
-    geometries = rounded_geometries(zones.geometry.values)
+    geometries = _shared_rounded(zones.geometry.values)
     rows = []
     for record, geometry in zip(zones.to_dict("records"), geometries, strict=True):
         lockdown = by_id.get(str(record.get("lockdown")))
@@ -133,6 +135,18 @@ def zone_rows(dataset: Dataset, zones: Any) -> list[ZoneRow]:
                             str(method) if isinstance(method, str) and method else None,
                             geometry))
     return rows
+
+
+def _shared_rounded(values: Any) -> list[dict | None]:
+    """Rounded GeoJSON for each geometry; equal geometries (a zone locked down again and
+    again) are rounded once and share one dict, which the store then writes once."""
+    keys = shapely.to_wkb(values)
+    first: dict[Any, int] = {}
+    for position, key in enumerate(keys):
+        first.setdefault(key, position)
+    distinct = rounded_geometries([values[p] for p in first.values()])
+    by_key = dict(zip(first, distinct, strict=True))
+    return [by_key[key] for key in keys]
 
 
 def in_span(dataset: Dataset, day: dt.date | dt.datetime) -> bool:
