@@ -42,6 +42,7 @@ from the frozen map and otherwise leaves the map as it was (correct, slower).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -274,21 +275,33 @@ def page_pieces(m: folium.Map) -> dict[str, Any]:
             "js_links": [url for _, url in js], "css_links": [url for _, url in css]}
 
 
-@st.cache_resource(max_entries=4, show_spinner="Drawing the map…")
-def _page_base(key: str, _loaded: Loaded) -> PageBase:
-    # One per dataset, shared by every session: it is only read after this.
-    layers = layers_for(_loaded)
-    m = use_inline_assets(base_map(_loaded.dataset, layers, with_caption=False))
-    rows = zone_rows(_loaded.dataset, layers.get("zones"))
+def build_page_base(loaded: Loaded) -> PageBase:
+    """The base map for ``loaded`` with every zone stored in it, as page pieces. The folium
+    map itself is not kept: only its text and the name of its zone store."""
+    layers = layers_for(loaded)
+    m = use_inline_assets(base_map(loaded.dataset, layers, with_caption=False))
+    rows = zone_rows(loaded.dataset, layers.get("zones"))
     # Not drawn and not in the layer control: it only holds the zones' store.
     owner = folium.FeatureGroup(name="Lockdown zone store", control=False, show=False)
     owner.add_to(m)
-    add_zone_store(_loaded.dataset, rows, owner)
+    add_zone_store(loaded.dataset, rows, owner)
     pieces = page_pieces(m)
     if f"var {store_var(owner)} =" not in pieces["script"]:
         raise RuntimeError("the base map script does not define the zone store")
+    # The day's layers only need the store's name: a detached element answering to it.
+    name_only = folium.FeatureGroup()
+    name_only._name, name_only._id = owner._name, owner._id
+    return PageBase(loaded.key, pieces, rows, name_only)
+
+
+@st.cache_resource(max_entries=4, show_spinner="Drawing the map…")
+def _page_base(key: str, _loaded: Loaded) -> PageBase:
+    # One per dataset, shared by every session: it is only read after this.
+    base = build_page_base(_loaded)
+    # The folium tree is garbage now, in cycles: collect it before freezing what stays.
+    gc.collect()
     settle_memory()
-    return PageBase(key, pieces, rows, owner)
+    return base
 
 
 def page_base(loaded: Loaded) -> PageBase:

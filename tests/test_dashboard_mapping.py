@@ -94,6 +94,7 @@ def test_the_day_script_refers_to_the_store_the_base_defines(seed):
     store = store_var(base.store_owner)
     assert f"var {store} =" in base.pieces["script"] and f"({store}," in script
     assert script.rstrip().endswith(";") and "return feature_group_" in script
+    assert base.store_owner._parent is None  # the folium map is not kept, only its text
 
 
 def test_freeze_keeps_what_streamlit_folium_reads(seed):
