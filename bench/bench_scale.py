@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import yaml  # noqa: E402
+from bench_dashboard import COUNTIES, peak_rss_mb  # noqa: E402  (bench/ is on sys.path)
 
 from geo.cache import CACHE_ENV, OFF, cached_loads, text_key, write_entry  # noqa: E402
 from geo.dataset import loads_dataset  # noqa: E402
@@ -67,10 +68,6 @@ APP = ROOT / "dashboard" / "app.py"
 PREVIOUS_APP = ROOT / "bench" / "previous_app.py"
 WORK = Path(tempfile.gettempdir()) / "lockdown-bench-scale"
 FORMAT = "v1"  # bump when the generator changes: stale generated files are not reused
-COUNTIES = ["kp-hyesan-si", "kp-kapsan-county", "kp-kimhyonggwon-county",
-            "kp-kimhyongjik-county", "kp-kimjongsuk-county", "kp-paegam-county",
-            "kp-pochon-county", "kp-pungso-county", "kp-samjiyon-county", "kp-samsu-county",
-            "kp-taehongdan-county", "kp-unhung-county"]
 MEASURES = ("travel_permits_suspended", "entry_banned", "markets_closed",
             "enforcement_patrols", "violators_punished", "stay_at_home")
 START = dt.date(2021, 11, 1)
@@ -217,13 +214,6 @@ def first_run(script: Path, dataset: Path, cache: str) -> float:
 
 
 # --- first draw (a live server, headless Chromium) ------------------------------------------
-
-def peak_rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
 
 def first_draw(script: Path, dataset: Path, cache: str, iframe: str) -> tuple[float, float]:
     """Seconds from navigation to every zone drawn, and the server's peak memory (MB)."""

@@ -169,8 +169,9 @@ class SessionBase:
     frozen: bool
 
 
-def build_base(loaded: Loaded) -> SessionBase:
-    """The base map for ``loaded`` with every zone stored in it, settled and frozen."""
+def map_with_store(loaded: Loaded) -> tuple[folium.Map, list[ZoneRow], folium.FeatureGroup]:
+    """The base map of ``loaded`` (inline assets, no caption), the zone rows, and the
+    element on the map that holds every row's geometry and popup in a store."""
     layers = layers_for(loaded)
     m = use_inline_assets(base_map(loaded.dataset, layers, with_caption=False))
     rows = zone_rows(loaded.dataset, layers.get("zones"))
@@ -178,6 +179,12 @@ def build_base(loaded: Loaded) -> SessionBase:
     owner = folium.FeatureGroup(name="Lockdown zone store", control=False, show=False)
     owner.add_to(m)
     add_zone_store(loaded.dataset, rows, owner)
+    return m, rows, owner
+
+
+def build_base(loaded: Loaded) -> SessionBase:
+    """The base map for ``loaded`` with every zone stored in it, settled and frozen."""
+    m, rows, owner = map_with_store(loaded)
     settle(m)
     return SessionBase(loaded.key, m, owner, rows, freeze(m))
 
@@ -278,13 +285,7 @@ def page_pieces(m: folium.Map) -> dict[str, Any]:
 def build_page_base(loaded: Loaded) -> PageBase:
     """The base map for ``loaded`` with every zone stored in it, as page pieces. The folium
     map itself is not kept: only its text and the name of its zone store."""
-    layers = layers_for(loaded)
-    m = use_inline_assets(base_map(loaded.dataset, layers, with_caption=False))
-    rows = zone_rows(loaded.dataset, layers.get("zones"))
-    # Not drawn and not in the layer control: it only holds the zones' store.
-    owner = folium.FeatureGroup(name="Lockdown zone store", control=False, show=False)
-    owner.add_to(m)
-    add_zone_store(loaded.dataset, rows, owner)
+    m, rows, owner = map_with_store(loaded)
     pieces = page_pieces(m)
     if f"var {store_var(owner)} =" not in pieces["script"]:
         raise RuntimeError("the base map script does not define the zone store")
