@@ -201,7 +201,9 @@ PROBE = """(iframeSel) => {
     const w = f && f.contentWindow;
     const doc = w && w.document;
     const groups = (w && w.feature_group) || [];
-    return {w, map: w && w.map, fg: groups[groups.length - 1],
+    // st_folium replaces the day's group; the daymap component restyles one layer and
+    // says which day it shows (lm_day).
+    return {w, map: w && w.map, fg: groups[groups.length - 1], day: w && w.lm_day,
             zones: doc ? doc.querySelectorAll('path.lm-zone').length : 0};
   };
   const before = view();
@@ -218,7 +220,8 @@ PROBE = """(iframeSel) => {
         if (!shown) blank += now - last;
         last = now;
         if (v.map !== before.map || !(v.map && v.map._benchTag)) recreated = true;
-        const updated = v.map !== before.map ? shown : (v.fg && v.fg !== before.fg && shown);
+        const changed = (v.fg && v.fg !== before.fg) || (v.day && v.day !== before.day);
+        const updated = v.map !== before.map ? shown : (changed && shown);
         if (updated) {
           resolve({ms: now - pressed, blank_ms: blank, recreated,
                    zoom: v.map.getZoom()});

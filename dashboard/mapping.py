@@ -4,10 +4,12 @@ The base map (boundaries, places, incidents, and a store of every zone's
 geometry and popup) is built once per dataset and rendered once to folium's
 page pieces. The ``daymap`` component (``dashboard/daymap/``, plain HTML/JS)
 receives those pieces only when its frame does not hold them yet (it says
-which base it holds in its value), creates the Leaflet map once, and on every
-rerun after that receives only the day's zone layer: a few KB of row indexes
-and status text over the stored zones. The map is never re-created; zoom and
-pan stay; a click on a zone comes back as the component's value.
+which base it holds in its value), creates the Leaflet map and one layer of
+every zone once, and on every rerun after that receives only the day's styles
+(a class per zone and, per class, its style and status text: a few KB) and
+restyles the zones in place. The map is never re-created, nothing is
+re-projected, zoom and pan stay; a click on a zone comes back as the
+component's value.
 
 The previous path, :func:`show_map_st_folium` (``st_folium`` with the day's
 layer as ``feature_group_to_add``), is kept for ``bench/bench_dashboard.py``,
@@ -58,7 +60,14 @@ from dashboard.state import Loaded, layers_for, settle_memory, states_for
 from geo.maps import base_map, use_inline_assets
 from geo.maps.assets import walk
 from geo.maps.raw import SCRIPT_MACRO, store_var
-from geo.maps.zones import ZoneRow, add_zone_store, day_zone_layer, zone_rows
+from geo.maps.zones import (
+    STATUS_SLOT,
+    ZoneRow,
+    add_zone_store,
+    day_zone_layer,
+    day_zone_styles,
+    zone_rows,
+)
 
 MAP_KEY = "zone_map"
 MAP_HEIGHT = 640
@@ -258,13 +267,13 @@ COMPONENT_TITLE = f"{__name__}.daymap"
 
 @dataclass(frozen=True)
 class PageBase:
-    """A dataset's base map as the page pieces the component loads once, and what the
-    day's layer needs to refer to it: the zone rows and the element holding their store."""
+    """A dataset's base map as the page pieces the component loads once, the zone rows,
+    and the JavaScript name of the zone store the pieces define."""
 
     key: str
     pieces: dict[str, Any]
     rows: list[ZoneRow]
-    store_owner: folium.FeatureGroup
+    store: str
 
 
 def page_pieces(m: folium.Map) -> dict[str, Any]:
@@ -289,10 +298,7 @@ def build_page_base(loaded: Loaded) -> PageBase:
     pieces = page_pieces(m)
     if f"var {store_var(owner)} =" not in pieces["script"]:
         raise RuntimeError("the base map script does not define the zone store")
-    # The day's layers only need the store's name: a detached element answering to it.
-    name_only = folium.FeatureGroup()
-    name_only._name, name_only._id = owner._name, owner._id
-    return PageBase(loaded.key, pieces, rows, name_only)
+    return PageBase(loaded.key, pieces, rows, store_var(owner))
 
 
 @st.cache_resource(max_entries=4, show_spinner="Drawing the map…")
@@ -310,20 +316,15 @@ def page_base(loaded: Loaded) -> PageBase:
     return _page_base(loaded.key, loaded)
 
 
-def day_script(loaded: Loaded, day: dt.date) -> str:
-    """The body of a JS function that builds the zones of ``day`` as one layer group over
-    the base's zone store and returns it (the component adds it to the map)."""
-    return _day_script(loaded.key, day, loaded)
+def day_styles(loaded: Loaded, day: dt.date) -> dict[str, Any]:
+    """The day's zone styles for the component (see :func:`geo.maps.zones.day_zone_styles`)."""
+    return _day_styles(loaded.key, day, loaded)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _day_script(key: str, day: dt.date, _loaded: Loaded) -> str:
-    base = page_base(_loaded)
-    group = day_zone_layer(_loaded.dataset, base.rows, day, base.store_owner,
+def _day_styles(key: str, day: dt.date, _loaded: Loaded) -> dict[str, Any]:
+    return day_zone_styles(_loaded.dataset, page_base(_loaded).rows, day,
                            states=states_for(_loaded, day))
-    name = group.get_name()
-    layers = "".join(layer.script_text() for layer in group._children.values())
-    return f"var {name} = L.featureGroup();\n{layers}return {name};\n"
 
 
 def map_key(loaded: Loaded) -> str:
@@ -338,6 +339,7 @@ def show_map(loaded: Loaded, day: dt.date) -> dict[str, Any]:
     held = st.session_state.get(key) or {}
     # The base's megabytes go only to a frame that does not hold them yet.
     pieces = None if held.get("base") == base.key else base.pieces
-    value = _daymap(base_key=base.key, base=pieces, day=day_script(loaded, day),
-                    day_key=day.isoformat(), height=MAP_HEIGHT, key=key, default=None)
+    value = _daymap(base_key=base.key, base=pieces, day=day_styles(loaded, day),
+                    day_key=day.isoformat(), zones={"store": base.store, "slot": STATUS_SLOT},
+                    height=MAP_HEIGHT, key=key, default=None)
     return value or {}

@@ -17,7 +17,6 @@ from streamlit_folium import generate_leaflet_string
 from dashboard.mapping import (
     COMPONENT_TITLE,
     FrozenLayers,
-    day_script,
     freeze,
     map_key,
     page_base,
@@ -28,8 +27,7 @@ from geo.describe import describe_lockdown
 from geo.layers import build_layers
 from geo.maps import base_map, use_inline_assets
 from geo.maps.popups import lockdown_popup, status_text
-from geo.maps.raw import store_var
-from geo.maps.zones import add_zone_store, day_zone_layer, zone_rows
+from geo.maps.zones import add_zone_store, day_zone_layer, day_zone_styles, zone_rows
 from geo.model import Certainty, StatusChange, StatusChangeKind, TimePrecision, When
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
@@ -64,15 +62,14 @@ def test_the_base_goes_once_then_only_the_days_layer(monkeypatch):
         sent.append(map_args(at))
     for args in sent:
         assert args["base"] is None and args["base_key"] == first["base_key"]
-        # The day's layer is row indexes and status text over the base's zone store.
-        assert len(args["day"]) < 10_000
-        assert "coordinates" not in args["day"] and "lm-zone-popup" not in args["day"]
-        # Its own names are local to it; it refers to nothing else the page lacks.
-        declared = set(re.findall(r"var (\w+) =", args["day"]))
-        used = set(re.findall(r"\w+" + RANDOM_NAME.pattern, args["day"]))
-        assert used <= declared
+        # The day is styles only: a class per zone; no geometry, no popups.
+        assert len(json.dumps(args["day"])) < 5_000
+        assert "coordinates" not in json.dumps(args["day"])
+        assert args["zones"]["store"] in base["script"]
     assert [args["day_key"] for args in sent] == ["2021-11-25", "2021-12-05"]
-    assert sent[0]["day"] != sent[1]["day"]
+    statuses = [{c["style"]["className"] for c in args["day"]["classes"]} for args in sent]
+    assert statuses == [{"lm-zone lm-zone-in-force-approximate"},
+                        {"lm-zone lm-zone-end-passed-unconfirmed-approximate"}]
     assert at.session_state["selected_zone"] == "kimhyongjik-2021-11"  # the click
 
 
@@ -85,16 +82,31 @@ def test_a_frame_without_the_base_gets_it_again(monkeypatch):
     assert map_args(at)["base"] is not None
 
 
-def test_the_day_script_refers_to_the_store_the_base_defines(seed):
+def test_the_page_base_defines_the_store_and_keeps_no_map(seed):
     from dashboard.state import Loaded
 
-    loaded = Loaded(seed, "seed-key-for-test", "seed")
-    base = page_base(loaded)
-    script = day_script(loaded, dt.date(2021, 11, 25))
-    store = store_var(base.store_owner)
-    assert f"var {store} =" in base.pieces["script"] and f"({store}," in script
-    assert script.rstrip().endswith(";") and "return feature_group_" in script
-    assert base.store_owner._parent is None  # the folium map is not kept, only its text
+    base = page_base(Loaded(seed, "seed-key-for-test", "seed"))
+    assert f"var {base.store} =" in base.pieces["script"]
+    assert len(base.rows) == len(seed.lockdowns)
+
+
+def test_day_styles_put_each_zone_in_a_class_drawn_least_important_first(seed):
+    # Two zones: the seed's lockdown and a copy that starts a month later.
+    first = seed.lockdowns[0]
+    later = dataclasses.replace(
+        first, id="later", changes=(),
+        ordered=dataclasses.replace(first.ordered, on=dt.date(2021, 12, 20)),
+        effective=dataclasses.replace(first.effective, on=dt.date(2021, 12, 20)),
+        announced_end=dataclasses.replace(first.announced_end, on=dt.date(2022, 1, 5)))
+    data = dataclasses.replace(seed, lockdowns=(first, later), _index={})
+    rows = zone_rows(data, build_layers(data)["zones"])
+    styles = day_zone_styles(data, rows, dt.date(2021, 11, 25))
+    classes = [styles["classes"][i] for i in styles["row"]]
+    assert [c["style"]["className"].split()[-1] for c in classes] == [
+        "lm-zone-in-force-approximate", "lm-zone-not-yet-approximate"]
+    assert styles["row"] == [1, 0]  # "not yet" first: drawn under the zone in force
+    assert classes[0]["status"].startswith("<span class='lm-status'>In force</span>")
+    assert "approximate outline" in classes[0]["x"]
 
 
 def test_freeze_keeps_what_streamlit_folium_reads(seed):

@@ -1,10 +1,12 @@
 /* The dashboard's map as a Streamlit component (plain JS, no build step).
  *
- * The base map (folium's page pieces: inline Leaflet, header, html, script) arrives
- * once, when the server learns that this frame does not hold it; the Leaflet map is
- * then created once and kept. Every rerun after that sends only the day's zone layer
- * (a small script over the zone store in the base), which replaces the previous day's
- * layer inside the same map: zoom and pan stay. A click on a zone is sent back.
+ * The base map (folium's page pieces: inline Leaflet, header, html, script, and the
+ * name of the zone store the script defines) arrives once, when the server learns
+ * that this frame does not hold it. The Leaflet map and one layer with every zone
+ * are then created once and kept. Every rerun after that sends only the day's
+ * styles (a class per zone: style, status text); the zones are restyled in place,
+ * so nothing is re-created or re-projected and zoom and pan stay. A click on a zone
+ * is sent back as the component's value.
  *
  * Messages follow Streamlit's component protocol (streamlit-component-lib, v1).
  */
@@ -65,23 +67,60 @@
     });
   }
 
-  function showDay(args) {
-    if (args.day_key === shown.day) { return; }
-    var map = window.map;
-    (window.feature_group || []).forEach(function (group) { map.removeLayer(group); });
-    // The day's script returns its layer group; it only reads the base's globals.
-    var group = new Function(args.day)();
-    group.on("click", function (event) {
-      var layer = event.sourceTarget || event.layer;
-      var props = (layer && layer.feature && layer.feature.properties) || {};
-      if (!props.lockdown) { return; }
+  var zones = null;        // one L.geoJson over every row of the store
+  var day = null;          // the day's styles: {classes: [...], row: [class index]}
+
+  function classOf(i) { return day.classes[day.row[i]]; }
+
+  function buildZones(S, slot) {
+    var features = S.l.map(function (lockdown, i) {
+      return {type: "Feature", geometry: S.g[S.k[i]], properties: {i: i, lockdown: lockdown}};
+    });
+    zones = L.geoJson({type: "FeatureCollection", features: features}, {
+      style: function (feature) { return classOf(feature.properties.i).style; }
+    });
+    zones.bindPopup(function (layer) {
+      var i = layer.feature.properties.i;
+      return S.r[i].map(function (j) { return S.h[j]; }).join("")
+        .split(slot).join(classOf(i).status);
+    }, {maxWidth: 420});
+    zones.bindTooltip(function (layer) {
+      var c = classOf(layer.feature.properties.i);
+      return "<b>" + S.n[layer.feature.properties.i] + "</b> — " + c.tip + c.x;
+    }, {sticky: true});
+    zones.on("click", function (event) {
+      var props = event.layer && event.layer.feature && event.layer.feature.properties;
+      if (!props || !props.lockdown) { return; }
       lastClick = String(props.lockdown);
       clicks += 1;
       report();
     });
-    group.addTo(map);
-    window.feature_group = [group];
+    zones.addTo(window.map);
+    window.feature_group = [zones];
+  }
+
+  function restyle() {
+    // Most important drawn last (on top): bring each class to the front in order.
+    var byClass = day.classes.map(function () { return []; });
+    zones.eachLayer(function (layer) {
+      var c = classOf(layer.feature.properties.i);
+      layer.setStyle(c.style);
+      if (layer._path) { layer._path.setAttribute("class", "leaflet-interactive " + c.style.className); }
+      byClass[day.row[layer.feature.properties.i]].push(layer);
+      if (layer.isPopupOpen()) { layer.getPopup().update(); }
+    });
+    byClass.forEach(function (layers) {
+      layers.forEach(function (layer) { layer.bringToFront(); });
+    });
+  }
+
+  function showDay(args) {
+    if (args.day_key === shown.day) { return; }
+    day = args.day;
+    if (zones === null) { buildZones(window[args.zones.store], args.zones.slot); }
+    restyle();
     shown.day = args.day_key;
+    window.lm_day = args.day_key;
   }
 
   function setHeight(height) {
