@@ -211,7 +211,7 @@ PROBE = """(iframeSel) => {
     let pressed = null, blank = 0, last = null, recreated = false;
     document.addEventListener('keydown', () => { pressed = performance.now(); last = pressed; },
                               {capture: true, once: true});
-    const deadline = performance.now() + 30000;
+    const deadline = performance.now() + 120000;
     const tick = () => {
       const now = performance.now();
       const v = view();
@@ -268,15 +268,15 @@ def browser_steps(script: Path, dataset_path: Path, steps: int,
             page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(
                 ("data:", "blob:", "about:", url)) else r.abort())
             page.goto(url, wait_until="domcontentloaded")
-            frame = page.wait_for_selector(iframe, timeout=300_000).content_frame()
-            frame.wait_for_selector("path.lm-zone", state="attached", timeout=300_000)
+            frame = page.wait_for_selector(iframe, timeout=1_200_000).content_frame()
+            frame.wait_for_selector("path.lm-zone", state="attached", timeout=1_200_000)
             time.sleep(1.0)
             slider = page.get_by_role("slider")
             slider.focus()
             result = BrowserResult([], [], 0, 0, steps)
             for _ in range(steps):
                 frame = page.wait_for_selector(iframe).content_frame()
-                frame.wait_for_function("window.map && window.map._loaded", timeout=300_000)
+                frame.wait_for_function("window.map && window.map._loaded", timeout=1_200_000)
                 zoom = frame.evaluate("(() => { window.map._benchTag = true;"
                                       " window.map.setZoom(window.map.getZoom() + 1, "
                                       "{animate: false}); return window.map.getZoom(); })()")
