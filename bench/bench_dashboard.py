@@ -1,21 +1,25 @@
-"""What a user feels when the day changes: the dashboard as built against a rebuild baseline.
+"""What a user feels when the day changes: the current dashboard beside the previous one.
 
 For synthetic datasets of 10, 100 and 1,000 zones with 1,000 or 10,000
-incidents, in one run, for two apps:
+incidents, in one run, for these apps:
 
-- ``app``: ``dashboard/app.py`` (base map built once per session, the day's
-  zones sent as ``feature_group_to_add`` under a fixed key);
-- ``baseline``: a script that rebuilds the whole map (``geo.maps.build_map``)
-  and calls ``st_folium`` on it every rerun.
+- ``current``: ``dashboard/app.py`` (the ``daymap`` component: the base map sent
+  once, then only the day's zone layer; ``gc.freeze()`` after the data and the
+  base are built);
+- ``previous``: ``bench/previous_app.py``, the app before issue 12 (the day's
+  zones sent to ``st_folium`` as ``feature_group_to_add``; no gc freeze);
+- ``baseline`` (``--baseline``): a script that rebuilds the whole map
+  (``geo.maps.build_map``) and calls ``st_folium`` on it every rerun.
 
 It measures (a) the server-side rerun time after a slider change (AppTest,
-median), and (b) in headless Chromium, the time from the slider key press to
-the map showing the new day, whether the map went blank in between and
-whether the Leaflet map object was re-created (a property set on
-``window.map`` before the step must survive), and whether the zoom was kept.
+median, each app in a fresh process), and (b) in headless Chromium, the time
+from the slider key press to the map showing the new day, whether the map went
+blank in between and whether the Leaflet map object was re-created (a property
+set on ``window.map`` before the step must survive), whether the zoom was kept,
+and the server's peak memory (VmHWM).
 
-    .venv/bin/python bench/bench_dashboard.py            # full grid, both variants (~15 min)
-    .venv/bin/python bench/bench_dashboard.py --quick    # 10 and 100 zones / 1,000 only
+    .venv/bin/python bench/bench_dashboard.py            # full grid (~15 min)
+    .venv/bin/python bench/bench_dashboard.py --quick    # 100 / 1,000 and 1,000 / 10,000 only
 
 The full grid is 10, 100 and 1,000 zones by 1,000 and 10,000 incidents; at
 1,000 zones the reruns and key presses are capped at 3 each.
@@ -25,8 +29,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import textwrap
@@ -56,7 +62,7 @@ from geo.model import (  # noqa: E402
 from geo.timeline import default_day  # noqa: E402
 
 SIZES = [(zones, incidents) for zones in (10, 100, 1_000) for incidents in (1_000, 10_000)]
-QUICK_SIZES = [(10, 1_000), (100, 1_000)]
+QUICK_SIZES = [(100, 1_000), (1_000, 10_000)]
 # At 1,000 zones a case takes minutes (the baseline reruns in ~1 s, its page is large):
 # fewer AppTest reruns and key presses there keep the whole table under ~15 min on a
 # loaded 2-core machine. The printed table says how many each row used.
@@ -154,7 +160,17 @@ def synthetic_dataset(zones: int, incidents: int) -> Dataset:
 # --- (a) server-side rerun time ----------------------------------------------------------
 
 def rerun_times(script: Path, dataset_path: Path, steps: int) -> list[float]:
-    """Seconds per rerun after moving the slider one day, ``steps`` times (warm caches)."""
+    """Seconds per rerun after moving the slider one day, ``steps`` times (warm caches), in
+    a fresh process: one app's gc.freeze() or caches must not help the next."""
+    result = subprocess.run([sys.executable, __file__, "--rerun-child", str(script),
+                             str(dataset_path), str(steps)], capture_output=True, text=True,
+                            check=False, timeout=3600)
+    if result.returncode:
+        raise RuntimeError(result.stderr[-2000:])
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def rerun_child(script: Path, dataset_path: Path, steps: int) -> list[float]:
     from streamlit.testing.v1 import AppTest
 
     os.environ["LOCKDOWN_MAP_DATASET"] = str(dataset_path)
@@ -177,14 +193,17 @@ def rerun_times(script: Path, dataset_path: Path, steps: int) -> list[float]:
 
 # --- (b) in the browser -----------------------------------------------------------------
 
-PROBE = """() => {
-  const iframeSel = 'iframe[title="streamlit_folium.st_folium"]';
+ST_FOLIUM_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+PROBE = """(iframeSel) => {
   const view = () => {
     const f = document.querySelector(iframeSel);
     const w = f && f.contentWindow;
     const doc = w && w.document;
     const groups = (w && w.feature_group) || [];
-    return {w, map: w && w.map, fg: groups[groups.length - 1],
+    // st_folium replaces the day's group; the daymap component restyles one layer and
+    // says which day it shows (lm_day).
+    return {w, map: w && w.map, fg: groups[groups.length - 1], day: w && w.lm_day,
             zones: doc ? doc.querySelectorAll('path.lm-zone').length : 0};
   };
   const before = view();
@@ -192,7 +211,7 @@ PROBE = """() => {
     let pressed = null, blank = 0, last = null, recreated = false;
     document.addEventListener('keydown', () => { pressed = performance.now(); last = pressed; },
                               {capture: true, once: true});
-    const deadline = performance.now() + 30000;
+    const deadline = performance.now() + 120000;
     const tick = () => {
       const now = performance.now();
       const v = view();
@@ -201,7 +220,8 @@ PROBE = """() => {
         if (!shown) blank += now - last;
         last = now;
         if (v.map !== before.map || !(v.map && v.map._benchTag)) recreated = true;
-        const updated = v.map !== before.map ? shown : (v.fg && v.fg !== before.fg && shown);
+        const changed = (v.fg && v.fg !== before.fg) || (v.day && v.day !== before.day);
+        const updated = v.map !== before.map ? shown : (changed && shown);
         if (updated) {
           resolve({ms: now - pressed, blank_ms: blank, recreated,
                    zoom: v.map.getZoom()});
@@ -223,12 +243,21 @@ class BrowserResult:
     recreated: int
     zoom_kept: int
     steps: int
+    peak_mb: float = 0.0
 
 
-def browser_steps(script: Path, dataset_path: Path, steps: int) -> BrowserResult:
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def browser_steps(script: Path, dataset_path: Path, steps: int,
+                  iframe: str) -> BrowserResult:
     from conftest import CHROMIUM_ARGS, chromium_path
     from playwright.sync_api import sync_playwright
-    from test_dashboard_browser import MAP_IFRAME, start_server, stop_server
+    from test_dashboard_browser import start_server, stop_server
 
     process, url = start_server({"LOCKDOWN_MAP_DATASET": str(dataset_path)}, script=script)
     try:
@@ -239,20 +268,20 @@ def browser_steps(script: Path, dataset_path: Path, steps: int) -> BrowserResult
             page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(
                 ("data:", "blob:", "about:", url)) else r.abort())
             page.goto(url, wait_until="domcontentloaded")
-            frame = page.wait_for_selector(MAP_IFRAME, timeout=300_000).content_frame()
-            frame.wait_for_selector("path.lm-zone", state="attached", timeout=300_000)
+            frame = page.wait_for_selector(iframe, timeout=1_200_000).content_frame()
+            frame.wait_for_selector("path.lm-zone", state="attached", timeout=1_200_000)
             time.sleep(1.0)
             slider = page.get_by_role("slider")
             slider.focus()
             result = BrowserResult([], [], 0, 0, steps)
             for _ in range(steps):
-                frame = page.wait_for_selector(MAP_IFRAME).content_frame()
-                frame.wait_for_function("window.map && window.map._loaded", timeout=300_000)
+                frame = page.wait_for_selector(iframe).content_frame()
+                frame.wait_for_function("window.map && window.map._loaded", timeout=1_200_000)
                 zoom = frame.evaluate("(() => { window.map._benchTag = true;"
                                       " window.map.setZoom(window.map.getZoom() + 1, "
                                       "{animate: false}); return window.map.getZoom(); })()")
                 # Start the probe without waiting for it (evaluate would await its promise).
-                page.evaluate(f"() => {{ window.__probe = ({PROBE})(); }}")
+                page.evaluate(f"() => {{ window.__probe = ({PROBE})({json.dumps(iframe)}); }}")
                 slider.press("ArrowRight")
                 outcome = page.evaluate("window.__probe")
                 if outcome["ms"] is None:
@@ -263,6 +292,7 @@ def browser_steps(script: Path, dataset_path: Path, steps: int) -> BrowserResult
                 result.zoom_kept += outcome["zoom"] == zoom
                 time.sleep(0.5)  # let the rerun settle before the next key press
             browser.close()
+        result.peak_mb = peak_rss_mb(process.pid)
     finally:
         stop_server(process)
     return result
@@ -274,12 +304,25 @@ def main() -> None:
     parser.add_argument("--reruns", type=int, default=7, help="AppTest reruns per case")
     parser.add_argument("--steps", type=int, default=5, help="browser key presses per case")
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--baseline", action="store_true",
+                        help="also the rebuild-everything baseline")
+    parser.add_argument("--rerun-child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.rerun_child:
+        script, dataset, steps = args.rerun_child
+        print(json.dumps(rerun_child(Path(script), Path(dataset), int(steps))))
+        return
+
+    from dashboard.mapping import COMPONENT_TITLE
 
     work = Path(tempfile.mkdtemp(prefix="lockdown-bench-"))
+    os.environ["LOCKDOWN_MAP_CACHE_DIR"] = str(work / "cache")
     baseline = work / "baseline_app.py"
     baseline.write_text(textwrap.dedent(BASELINE_SCRIPT), encoding="utf-8")
-    variants = {"app": ROOT / "dashboard" / "app.py", "baseline": baseline}
+    variants = {"current": (ROOT / "dashboard" / "app.py", f'iframe[title="{COMPONENT_TITLE}"]'),
+                "previous": (ROOT / "bench" / "previous_app.py", ST_FOLIUM_IFRAME)}
+    if args.baseline:
+        variants["baseline"] = (baseline, ST_FOLIUM_IFRAME)
     rows = []
     started = time.perf_counter()
     for zones, incidents in QUICK_SIZES if args.quick else SIZES:
@@ -289,15 +332,16 @@ def main() -> None:
         path = write_dataset(synthetic_dataset(zones, incidents),
                              work / f"bench-{zones}-{incidents}.yaml")
         load_dataset(path)  # the synthetic data must be valid, like any dataset
-        for name, script in variants.items():
+        for name, (script, iframe) in variants.items():
             reruns = rerun_times(script, path, n_reruns)
             row = {"zones": zones, "incidents": incidents, "variant": name,
                    "rerun_ms": 1000 * statistics.median(reruns), "reruns": n_reruns}
             if not args.no_browser:
-                steps = browser_steps(script, path, n_steps)
+                steps = browser_steps(script, path, n_steps, iframe)
                 row |= {"key_to_map_ms": statistics.median(steps.ms),
                         "blank_ms": max(steps.blank_ms), "recreated": steps.recreated,
-                        "zoom_kept": steps.zoom_kept, "steps": steps.steps}
+                        "zoom_kept": steps.zoom_kept, "steps": steps.steps,
+                        "peak_mb": steps.peak_mb}
             rows.append(row)
             print(row, file=sys.stderr, flush=True)
     minutes = (time.perf_counter() - started) / 60
@@ -306,11 +350,12 @@ def main() -> None:
           f"(both capped at {LARGE_CAP} from {LARGE_ZONES:,} zones); whole run "
           f"{minutes:.1f} min\n")
     print("| zones | incidents | variant | rerun median (ms) | reruns | key → new day median "
-          "(ms) | blank max (ms) | map re-created | zoom kept |")
-    print("|---:|---:|---|---:|---:|---:|---:|---:|---:|")
+          "(ms) | blank max (ms) | map re-created | zoom kept | server peak memory |")
+    print("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         browser = ("| {key_to_map_ms:.0f} | {blank_ms:.0f} | {recreated}/{steps} | "
-                   "{zoom_kept}/{steps} |".format(**r) if "steps" in r else "| - | - | - | - |")
+                   "{zoom_kept}/{steps} | {peak_mb:.0f} MB |".format(**r)
+                   if "steps" in r else "| - | - | - | - | - |")
         print(f"| {r['zones']:,} | {r['incidents']:,} | {r['variant']} | {r['rerun_ms']:.0f} "
               f"| {r['reruns']} " + browser)
 

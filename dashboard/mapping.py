@@ -1,4 +1,19 @@
-"""The one place the dashboard meets folium and streamlit-folium.
+"""The one place the dashboard meets its map: folium builds it, a small component shows it.
+
+The base map (boundaries, places, incidents, and a store of every zone's
+geometry and popup) is built once per dataset and rendered once to folium's
+page pieces. The ``daymap`` component (``dashboard/daymap/``, plain HTML/JS)
+receives those pieces only when its frame does not hold them yet (it says
+which base it holds in its value), creates the Leaflet map and one layer of
+every zone once, and on every rerun after that receives only the day's styles
+(a class per zone and, per class, its style and status text: a few KB) and
+restyles the zones in place. The map is never re-created, nothing is
+re-projected, zoom and pan stay; a click on a zone comes back as the
+component's value.
+
+The previous path, :func:`show_map_st_folium` (``st_folium`` with the day's
+layer as ``feature_group_to_add``), is kept for ``bench/bench_dashboard.py``,
+which measures both in one run. Its notes:
 
 The base map (boundaries, places, incidents, and a store of every zone's
 geometry and popup) is built once per dataset and session; each day only a
@@ -29,19 +44,30 @@ from the frozen map and otherwise leaves the map as it was (correct, slower).
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import folium
 import streamlit as st
+import streamlit.components.v1 as components
+import streamlit_folium
 from folium.elements import ElementAddToElement, JSCSSMixin
 from streamlit_folium import generate_leaflet_string, st_folium
 
-from dashboard.state import Loaded, layers_for, states_for
+from dashboard.state import Loaded, layers_for, settle_memory, states_for
 from geo.maps import base_map, use_inline_assets
 from geo.maps.assets import walk
-from geo.maps.raw import SCRIPT_MACRO
-from geo.maps.zones import ZoneRow, add_zone_store, day_zone_layer, zone_rows
+from geo.maps.raw import SCRIPT_MACRO, store_var
+from geo.maps.zones import (
+    STATUS_SLOT,
+    ZoneRow,
+    add_zone_store,
+    day_zone_layer,
+    day_zone_styles,
+    zone_rows,
+)
 
 MAP_KEY = "zone_map"
 MAP_HEIGHT = 640
@@ -152,8 +178,9 @@ class SessionBase:
     frozen: bool
 
 
-def build_base(loaded: Loaded) -> SessionBase:
-    """The base map for ``loaded`` with every zone stored in it, settled and frozen."""
+def map_with_store(loaded: Loaded) -> tuple[folium.Map, list[ZoneRow], folium.FeatureGroup]:
+    """The base map of ``loaded`` (inline assets, no caption), the zone rows, and the
+    element on the map that holds every row's geometry and popup in a store."""
     layers = layers_for(loaded)
     m = use_inline_assets(base_map(loaded.dataset, layers, with_caption=False))
     rows = zone_rows(loaded.dataset, layers.get("zones"))
@@ -161,6 +188,12 @@ def build_base(loaded: Loaded) -> SessionBase:
     owner = folium.FeatureGroup(name="Lockdown zone store", control=False, show=False)
     owner.add_to(m)
     add_zone_store(loaded.dataset, rows, owner)
+    return m, rows, owner
+
+
+def build_base(loaded: Loaded) -> SessionBase:
+    """The base map for ``loaded`` with every zone stored in it, settled and frozen."""
+    m, rows, owner = map_with_store(loaded)
     settle(m)
     return SessionBase(loaded.key, m, owner, rows, freeze(m))
 
@@ -187,8 +220,9 @@ def _page_parts(m: folium.Map) -> list[dict]:
     return [part._children for part in (figure.header, figure.html, figure.script)]
 
 
-def show_map(loaded: Loaded, day: dt.date) -> dict[str, Any]:
-    """Draw the map for ``day``; returns what streamlit-folium reports back (clicks)."""
+def show_map_st_folium(loaded: Loaded, day: dt.date) -> dict[str, Any]:
+    """The previous path: draw the map for ``day`` with ``st_folium``; returns what
+    streamlit-folium reports back (clicks)."""
     base = _session_base(loaded)
     m = base.map
     group = day_layer(loaded, day, base)
@@ -214,8 +248,98 @@ def show_map(loaded: Loaded, day: dt.date) -> dict[str, Any]:
 
 
 def clicked_lockdown(result: dict[str, Any]) -> str | None:
-    """The lockdown id of the zone last clicked on the map, if a zone was clicked."""
-    drawing = result.get("last_active_drawing") or {}
-    props = drawing.get("properties") or {}
-    value = props.get("lockdown")
+    """The lockdown id of the zone last clicked on the map, if a zone was clicked
+    (either path's value: the component's ``lockdown`` or streamlit-folium's drawing)."""
+    value = result.get("lockdown")
+    if value is None:
+        drawing = result.get("last_active_drawing") or {}
+        value = (drawing.get("properties") or {}).get("lockdown")
     return str(value) if value else None
+
+
+# --- the day map component ------------------------------------------------------------
+
+COMPONENT_DIR = Path(__file__).resolve().parent / "daymap"
+_daymap = components.declare_component("daymap", path=str(COMPONENT_DIR))
+# The frame's title in the page (Streamlit names it after the declaring module).
+COMPONENT_TITLE = f"{__name__}.daymap"
+
+
+@dataclass(frozen=True)
+class PageBase:
+    """A dataset's base map as the page pieces the component loads once, the zone rows,
+    and the JavaScript name of the zone store the pieces define."""
+
+    key: str
+    pieces: dict[str, Any]
+    rows: list[ZoneRow]
+    store: str
+
+
+def page_pieces(m: folium.Map) -> dict[str, Any]:
+    """folium's page for ``m`` in the pieces a frame assembles: asset links, header,
+    html and the map script (the map named ``map_div``), as streamlit-folium makes them.
+
+    Renders ``m`` once; its elements keep the names the script gives them.
+    """
+    m.get_root().render()
+    html = streamlit_folium._get_html(m)
+    header = streamlit_folium._get_header(m)
+    script = streamlit_folium._get_map_string(m)
+    js, css = _links(list(walk(m)))
+    return {"header": header, "html": html, "script": script,
+            "js_links": [url for _, url in js], "css_links": [url for _, url in css]}
+
+
+def build_page_base(loaded: Loaded) -> PageBase:
+    """The base map for ``loaded`` with every zone stored in it, as page pieces. The folium
+    map itself is not kept: only its text and the name of its zone store."""
+    m, rows, owner = map_with_store(loaded)
+    pieces = page_pieces(m)
+    if f"var {store_var(owner)} =" not in pieces["script"]:
+        raise RuntimeError("the base map script does not define the zone store")
+    return PageBase(loaded.key, pieces, rows, store_var(owner))
+
+
+@st.cache_resource(max_entries=4, show_spinner="Drawing the map…")
+def _page_base(key: str, _loaded: Loaded) -> PageBase:
+    # One per dataset, shared by every session: it is only read after this.
+    base = build_page_base(_loaded)
+    # The folium tree is garbage now, in cycles: collect it before freezing what stays.
+    gc.collect()
+    settle_memory()
+    return base
+
+
+def page_base(loaded: Loaded) -> PageBase:
+    """The base map of ``loaded`` as page pieces (built once per dataset; read-only)."""
+    return _page_base(loaded.key, loaded)
+
+
+def day_styles(loaded: Loaded, day: dt.date) -> dict[str, Any]:
+    """The day's zone styles for the component (see :func:`geo.maps.zones.day_zone_styles`)."""
+    return _day_styles(loaded.key, day, loaded)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _day_styles(key: str, day: dt.date, _loaded: Loaded) -> dict[str, Any]:
+    return day_zone_styles(_loaded.dataset, page_base(_loaded).rows, day,
+                           states=states_for(_loaded, day))
+
+
+def map_key(loaded: Loaded) -> str:
+    """The component's key: one frame per dataset (another dataset is a new map)."""
+    return f"{MAP_KEY}_{loaded.key[:16]}"
+
+
+def show_map(loaded: Loaded, day: dt.date) -> dict[str, Any]:
+    """Draw the map for ``day``; returns the component's value (the zone last clicked)."""
+    base = page_base(loaded)
+    key = map_key(loaded)
+    held = st.session_state.get(key) or {}
+    # The base's megabytes go only to a frame that does not hold them yet.
+    pieces = None if held.get("base") == base.key else base.pieces
+    value = _daymap(base_key=base.key, base=pieces, day=day_styles(loaded, day),
+                    day_key=day.isoformat(), zones={"store": base.store, "slot": STATUS_SLOT},
+                    height=MAP_HEIGHT, key=key, default=None)
+    return value or {}

@@ -42,23 +42,39 @@ def build_layers(dataset: Dataset,
     return layers
 
 
-def _polygon_row(layers: dict[str, gpd.GeoDataFrame], gazetteer_id: str):
-    for name in POLYGON_LAYERS:
+PolygonIndex = dict[str, tuple[gpd.GeoDataFrame, int]]
+
+
+def polygon_index(layers: dict[str, gpd.GeoDataFrame]) -> PolygonIndex:
+    """Gazetteer id → (frame, row position) of its polygon: the first row of the first
+    layer in :data:`POLYGON_LAYERS` that has it. Built once, so each zone is a lookup,
+    not a scan of every polygon layer."""
+    index: PolygonIndex = {}
+    for name in reversed(POLYGON_LAYERS):  # earlier layers overwrite later ones
         frame = layers.get(name)
         if frame is None or frame.empty:
             continue
-        rows = frame[frame["id"] == gazetteer_id]
-        if not rows.empty:
-            return rows.iloc[0]
-    return None
+        positions: dict[str, int] = {}
+        for position, gazetteer_id in enumerate(frame["id"]):
+            positions.setdefault(gazetteer_id, position)
+        index.update({key: (frame, position) for key, position in positions.items()})
+    return index
 
 
-def zone_geometry(place: Place, layers: dict[str, gpd.GeoDataFrame]) -> dict[str, object]:
-    """The geometry of a lockdown zone with how it was made and how far to trust it."""
+def _polygon_row(layers: dict[str, gpd.GeoDataFrame], gazetteer_id: str,
+                 index: PolygonIndex | None = None):
+    found = (index if index is not None else polygon_index(layers)).get(gazetteer_id)
+    return None if found is None else found[0].iloc[found[1]]
+
+
+def zone_geometry(place: Place, layers: dict[str, gpd.GeoDataFrame],
+                  index: PolygonIndex | None = None) -> dict[str, object]:
+    """The geometry of a lockdown zone with how it was made and how far to trust it
+    (``index``: a :func:`polygon_index` of ``layers``, to reuse across zones)."""
     if place.gazetteer is None:
         return {"geometry": None, "approximate": True, "source": "none", "precision": 3,
                 "method": "no geometry: the place has no gazetteer link"}
-    row = _polygon_row(layers, place.gazetteer)
+    row = _polygon_row(layers, place.gazetteer, index)
     if row is not None:
         approximate = bool(row.get("approximate", False))
         return {"geometry": row.geometry, "approximate": approximate, "source": row["source"],
@@ -77,13 +93,21 @@ def zone_geometry(place: Place, layers: dict[str, gpd.GeoDataFrame]) -> dict[str
 def zones_layer(dataset: Dataset, layers: dict[str, gpd.GeoDataFrame]) -> gpd.GeoDataFrame:
     """One row per lockdown: its zone's polygon and how that polygon was made."""
     rows = []
+    index = polygon_index(layers)
+    # A place locked down again and again (or places sharing one gazetteer entry) is
+    # shaped once.
+    shapes: dict[str | None, dict[str, object]] = {}
     for lockdown in dataset.lockdowns:
         place = dataset.place(lockdown.zone)
-        try:
-            shape = zone_geometry(place, layers)
-        except PlaceNotFound:
-            shape = {"geometry": None, "approximate": True, "source": "none", "precision": 3,
-                     "method": f"no geometry: gazetteer has no place {place.gazetteer!r}"}
+        shape = shapes.get(place.gazetteer)
+        if shape is None:
+            try:
+                shape = zone_geometry(place, layers, index)
+            except PlaceNotFound:
+                shape = {"geometry": None, "approximate": True, "source": "none",
+                         "precision": 3,
+                         "method": f"no geometry: gazetteer has no place {place.gazetteer!r}"}
+            shapes[place.gazetteer] = shape
         rows.append({"lockdown": lockdown.id, "zone": place.id, "name": place.name, **shape})
     return gpd.GeoDataFrame(rows, columns=[*ZONE_COLUMNS, "geometry"], geometry="geometry",
                             crs=CRS)

@@ -40,6 +40,22 @@ def chromium_path() -> str | None:
     return os.environ.get("CHROMIUM") or shutil.which("chromium")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def dataset_cache_dir(tmp_path_factory) -> Iterator[Path]:
+    """Tests (and the servers they start) cache parsed datasets in a folder of their own,
+    never in the user's cache."""
+    from geo.cache import CACHE_ENV
+
+    folder = tmp_path_factory.mktemp("dataset-cache")
+    old = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop(CACHE_ENV, None)
+    else:
+        os.environ[CACHE_ENV] = old
+
+
 @pytest.fixture(scope="session")
 def seed() -> Dataset:
     return load_dataset(SEED_DATASET)

@@ -1,7 +1,8 @@
 """The dashboard run headless with Streamlit's AppTest: no browser, real script.
 
-The map is checked through what the app hands to ``st_folium``: its component
-arguments (``json_args``) hold the base map script and the day's zone layer.
+The map is checked through what the app hands to its map component: the
+arguments (``json_args``) hold the base map (on the first run) and the day's
+zone styles.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.mapping import COMPONENT_TITLE
 from dashboard.state import ENV_VAR, startup_path
 from dashboard.text import md
 from geo.dataset import SEED_DATASET
@@ -30,16 +32,18 @@ def app(monkeypatch) -> AppTest:
 
 
 def map_args(at: AppTest) -> dict:
-    """The arguments the app passed to st_folium on the last run."""
+    """The arguments the app passed to the map component on the last run."""
     maps = [c for c in at.get("component_instance")
-            if "st_folium" in c.proto.component_name]
-    assert len(maps) == 1, "expected exactly one st_folium map"
+            if c.proto.component_name == COMPONENT_TITLE]
+    assert len(maps) == 1, "expected exactly one map"
     return json.loads(maps[0].proto.json_args)
 
 
 def zone_statuses(at: AppTest) -> set[str]:
-    """The status classes of the zones in the day's layer sent to the map."""
-    return set(STATUS_CLASS.findall(map_args(at)["feature_group"] or ""))
+    """The status classes of the zones in the day's styles sent to the map."""
+    day = map_args(at)["day"]
+    return {STATUS_CLASS.search(day["classes"][i]["style"]["className"]).group(1)
+            for i in day["row"]}
 
 
 def shown(elements) -> str:
@@ -60,20 +64,20 @@ def test_app_runs_on_the_seed_data_without_exception(app):
     assert app.session_state["selected_day"] == day
     # It opens on a day when a lockdown is in force, with the zone drawn as such.
     assert zone_statuses(app) == {"in-force"}
-    args = map_args(app)
-    assert args["returned_objects"] == ["last_active_drawing", "last_object_clicked"]
+    assert map_args(app)["day_key"] == day.isoformat()
 
 
 def test_moving_the_slider_changes_the_zone_status_on_the_map(app):
     app.run()
-    first_script = map_args(app)["script"]
+    first = map_args(app)
     set_day(app, dt.date(2021, 11, 25))
     assert zone_statuses(app) == {"in-force"}
     set_day(app, dt.date(2021, 12, 5))
     assert zone_statuses(app) == {"end-passed-unconfirmed"}
-    # Only the zone layer changed: the base map script, and with it the component's
-    # identity, is the same as on the first run, so the browser keeps its Leaflet map.
-    assert map_args(app)["script"] == first_script
+    # Only the styles changed: the same base and the same component key, so the browser
+    # keeps its Leaflet map.
+    assert map_args(app)["base_key"] == first["base_key"] and first["base"]
+    assert map_args(app)["key"] == first["key"]
     set_day(app, dt.date(2021, 11, 18))
     assert zone_statuses(app) == {"not-yet"}
 

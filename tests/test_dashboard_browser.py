@@ -19,8 +19,10 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.mapping import COMPONENT_TITLE
+
 ROOT = Path(__file__).resolve().parent.parent
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+MAP_IFRAME = f'iframe[title="{COMPONENT_TITLE}"]'
 STARTUP_SECONDS = 90
 
 pytestmark = pytest.mark.browser

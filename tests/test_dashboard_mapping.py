@@ -1,5 +1,6 @@
-"""The dashboard's map plumbing: a frozen base map, a zone store shared by every day, and
-what reaches st_folium when the day changes (read back from AppTest)."""
+"""The dashboard's map plumbing: what reaches the day map component when the day changes
+(read back from AppTest), a zone store shared by every day, and the previous st_folium
+path's frozen base map (kept for the benchmark)."""
 
 from __future__ import annotations
 
@@ -13,13 +14,20 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit_folium import generate_leaflet_string
 
-from dashboard.mapping import FrozenLayers, freeze, settle
+from dashboard.mapping import (
+    COMPONENT_TITLE,
+    FrozenLayers,
+    freeze,
+    map_key,
+    page_base,
+    settle,
+)
 from dashboard.state import ENV_VAR
 from geo.describe import describe_lockdown
 from geo.layers import build_layers
 from geo.maps import base_map, use_inline_assets
 from geo.maps.popups import lockdown_popup, status_text
-from geo.maps.zones import add_zone_store, day_zone_layer, zone_rows
+from geo.maps.zones import add_zone_store, day_zone_layer, day_zone_styles, zone_rows
 from geo.model import Certainty, StatusChange, StatusChangeKind, TimePrecision, When
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
@@ -29,34 +37,76 @@ RANDOM_NAME = re.compile(r"_[0-9a-f]{32}\b")
 
 
 def map_args(at: AppTest) -> dict:
-    (component,) = [c for c in at.get("component_instance")
-                    if "st_folium" in c.proto.component_name]
+    (component,) = at.get("component_instance")
+    assert component.proto.component_name == COMPONENT_TITLE
     return json.loads(component.proto.json_args)
 
 
-def test_day_changes_send_the_same_base_and_only_a_small_new_zone_layer(monkeypatch):
+def test_the_base_goes_once_then_only_the_days_layer(monkeypatch):
     monkeypatch.delenv(ENV_VAR, raising=False)
     at = AppTest.from_file(APP, default_timeout=120).run()
+    first = map_args(at)
+    base = first["base"]
+    assert set(base) == {"header", "html", "script", "js_links", "css_links"}
+    assert "coordinates" in base["script"] and "lm-zone-popup" in base["script"]
+    assert all(url.startswith("data:") for url in base["js_links"] + base["css_links"])
+    assert "no day" not in base["script"]  # the dashboard shows the day itself
+    # The frame reports that it holds the base (and a click on a zone), as daymap.js does.
+    key = map_key(at.session_state["loaded"])
+    at.session_state[key] = {"base": first["base_key"], "lockdown": "kimhyongjik-2021-11",
+                             "clicks": 1}
     sent = []
     for day in (dt.date(2021, 11, 25), dt.date(2021, 12, 5)):
         at.slider(key="day_slider").set_value(day).run()
         assert not at.exception
         sent.append(map_args(at))
-    first, second = sent
-    for arg in ("script", "header", "html", "js_links", "css_links", "id"):
-        assert first[arg] == second[arg], arg
-    assert first["feature_group"] != second["feature_group"]
     for args in sent:
-        for arg in ("script", "html", "feature_group"):
-            assert not RANDOM_NAME.search(args[arg]), arg
-        # The day's layer is row indexes and status text; geometry and popups are in
-        # the base, sent with it once per dataset.
-        assert "coordinates" not in args["feature_group"]
-        assert "lm-zone-popup" not in args["feature_group"]
-    assert "coordinates" in first["script"] and "lm-zone-popup" in first["script"]
-    # The dashboard shows the day itself: the base map's caption does not say "no day".
-    assert "no day" not in first["script"]
-    assert at.session_state["_base_map"].frozen
+        assert args["base"] is None and args["base_key"] == first["base_key"]
+        # The day is styles only: a class per zone; no geometry, no popups.
+        assert len(json.dumps(args["day"])) < 5_000
+        assert "coordinates" not in json.dumps(args["day"])
+        assert args["zones"]["store"] in base["script"]
+    assert [args["day_key"] for args in sent] == ["2021-11-25", "2021-12-05"]
+    statuses = [{c["style"]["className"] for c in args["day"]["classes"]} for args in sent]
+    assert statuses == [{"lm-zone lm-zone-in-force-approximate"},
+                        {"lm-zone lm-zone-end-passed-unconfirmed-approximate"}]
+    assert at.session_state["selected_zone"] == "kimhyongjik-2021-11"  # the click
+
+
+def test_a_frame_without_the_base_gets_it_again(monkeypatch):
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    key = map_key(at.session_state["loaded"])
+    at.session_state[key] = {"base": None, "lockdown": None, "clicks": 0}  # a new frame asks
+    at.run()
+    assert map_args(at)["base"] is not None
+
+
+def test_the_page_base_defines_the_store_and_keeps_no_map(seed):
+    from dashboard.state import Loaded
+
+    base = page_base(Loaded(seed, "seed-key-for-test", "seed"))
+    assert f"var {base.store} =" in base.pieces["script"]
+    assert len(base.rows) == len(seed.lockdowns)
+
+
+def test_day_styles_put_each_zone_in_a_class_drawn_least_important_first(seed):
+    # Two zones: the seed's lockdown and a copy that starts a month later.
+    first = seed.lockdowns[0]
+    later = dataclasses.replace(
+        first, id="later", changes=(),
+        ordered=dataclasses.replace(first.ordered, on=dt.date(2021, 12, 20)),
+        effective=dataclasses.replace(first.effective, on=dt.date(2021, 12, 20)),
+        announced_end=dataclasses.replace(first.announced_end, on=dt.date(2022, 1, 5)))
+    data = dataclasses.replace(seed, lockdowns=(first, later), _index={})
+    rows = zone_rows(data, build_layers(data)["zones"])
+    styles = day_zone_styles(data, rows, dt.date(2021, 11, 25))
+    classes = [styles["classes"][i] for i in styles["row"]]
+    assert [c["style"]["className"].split()[-1] for c in classes] == [
+        "lm-zone-in-force-approximate", "lm-zone-not-yet-approximate"]
+    assert styles["row"] == [1, 0]  # "not yet" first: drawn under the zone in force
+    assert classes[0]["status"].startswith("<span class='lm-status'>In force</span>")
+    assert "approximate outline" in classes[0]["x"]
 
 
 def test_freeze_keeps_what_streamlit_folium_reads(seed):

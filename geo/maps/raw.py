@@ -102,6 +102,7 @@ class HtmlStore(RawMacro):
         self.lists: list[list[int]] = []  # popups as lists of item indexes
         self.rows: dict[str, list] = {}  # per-row columns (geometry, name, ...), see add_row
         self._index: dict[str, int] = {}
+        self._geometry_index: dict[int, int] = {}
 
     def add(self, html: str) -> int:
         """The index of ``html`` in the store, adding it if new."""
@@ -118,10 +119,19 @@ class HtmlStore(RawMacro):
 
     def add_row(self, parts: list[str], **columns: Any) -> int:
         """A popup (as :meth:`add_parts`) plus per-row values under one-letter keys
-        (``geometry`` as ``g``, ``name`` as ``n``, ``lockdown`` as ``l``): a row's
-        geometry is then written once however many layers and periods draw it."""
+        (``name`` as ``n``, ``lockdown`` as ``l``): a row's geometry is then written once
+        however many layers and periods draw it. ``geometry`` goes to ``g`` once per
+        distinct object, and ``k`` gives each row's index in ``g``: a county locked down
+        again and again is written once."""
         for key, value in columns.items():
-            self.rows.setdefault(key[0], []).append(value)
+            if key == "geometry":
+                found = self._geometry_index.get(id(value))
+                if found is None:
+                    found = self._geometry_index[id(value)] = len(self.rows.setdefault("g", []))
+                    self.rows["g"].append(value)  # kept, so its id() stays its own
+                self.rows.setdefault("k", []).append(found)
+            else:
+                self.rows.setdefault(key[0], []).append(value)
         return self.add_parts(parts)
 
     def payload(self) -> dict[str, list]:

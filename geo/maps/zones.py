@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import folium
+import shapely
 from branca.element import Element
 from folium.map import Layer
 from folium.template import tojavascript
@@ -28,8 +29,9 @@ STATUS_SLOT = "<span class='lm-status-slot'></span>"  # cannot occur in escaped 
 DOWNGRADED_NOTE = " <em>(measures downgraded)</em>"
 _ANY_DAY = dt.date(2000, 1, 1)
 
-# A zone feature carries only ``i``, its row: geometry, name, lockdown id and popup are
-# stored once per row in the group's HtmlStore (``g``, ``n``, ``l``, ``r``) and shared by
+# A zone feature carries only ``i``, its row: geometry (``g`` at ``k``), name, lockdown id
+# and popup are stored once per row in the group's HtmlStore (``n``, ``l``, ``r``; each
+# distinct geometry once) and shared by
 # the day's layer and every timeline period. Popups and tooltips are bound once per layer
 # (Leaflet passes the clicked feature's layer), not once per feature.
 # split/join, not replace(): a replacement string would give '$&' a meaning.
@@ -44,7 +46,7 @@ ZONE_JS = """(function (S, D, C) {
         data: {type: 'FeatureCollection', features: D.i.map(function (i, k) {
             var p = {i: i, lockdown: S.l[i]};
             if (D.a) { p.start = D.a[k]; p.end = D.b[k]; }
-            return {type: 'Feature', geometry: S.g[i], properties: p};
+            return {type: 'Feature', geometry: S.g[S.k[i]], properties: p};
         })},
         popup: function (layer) {
             var p = layer.feature.properties;
@@ -122,7 +124,7 @@ def zone_rows(dataset: Dataset, zones: Any) -> list[ZoneRow]:
     if zones is None or len(zones) == 0:
         return []
     by_id = {lockdown.id: lockdown for lockdown in dataset.lockdowns}
-    geometries = rounded_geometries(zones.geometry.values)
+    geometries = _shared_rounded(zones.geometry.values)
     rows = []
     for record, geometry in zip(zones.to_dict("records"), geometries, strict=True):
         lockdown = by_id.get(str(record.get("lockdown")))
@@ -139,6 +141,18 @@ def zone_rows(dataset: Dataset, zones: Any) -> list[ZoneRow]:
                             str(method) if isinstance(method, str) and method else None,
                             geometry))
     return rows
+
+
+def _shared_rounded(values: Any) -> list[dict | None]:
+    """Rounded GeoJSON for each geometry; equal geometries (a zone locked down again and
+    again) are rounded once and share one dict, which the store then writes once."""
+    keys = shapely.to_wkb(values)
+    first: dict[Any, int] = {}
+    for position, key in enumerate(keys):
+        first.setdefault(key, position)
+    distinct = rounded_geometries([values[p] for p in first.values()])
+    by_key = dict(zip(first, distinct, strict=True))
+    return [by_key[key] for key in keys]
 
 
 def in_span(dataset: Dataset, day: dt.date | dt.datetime) -> bool:
@@ -225,6 +239,31 @@ def day_zone_layer(dataset: Dataset, rows: list[ZoneRow], day: dt.date | dt.date
                                    status=text + (DOWNGRADED_NOTE if downgraded else ""),
                                    tip=text).add_to(group)
     return group
+
+
+def day_zone_styles(dataset: Dataset, rows: list[ZoneRow], day: dt.date | dt.datetime,
+                    states: Mapping[str, ZoneState] | None = None) -> dict[str, Any]:
+    """The zones on ``day`` as styles only, for a map that already draws every row over
+    the store of :func:`add_zone_store` (the dashboard's): ``classes`` in drawing order
+    (least important first), each with its Leaflet ``style``, the ``status`` HTML that
+    fills the popup's slot, the tooltip's ``tip`` and approximate note ``x``; and ``row``,
+    each row's index into ``classes``. A few KB at 1,000 zones."""
+    moment = as_moment(day)
+    label_day = day.date() if isinstance(day, dt.datetime) else day
+    keys = []
+    for row in rows:
+        state = (states or {}).get(row.lockdown.id) or state_of(dataset, row.lockdown, moment)
+        keys.append((StyleClass(state.status, row.approximate), state.downgraded))
+    rank = {status: i for i, status in enumerate(reversed(STATUS_ORDER))}
+    ordered = sorted(set(keys), key=lambda k: (rank[k[0].status], k[0].approximate, k[1]))
+    index = {key: i for i, key in enumerate(ordered)}
+    classes = []
+    for style_class, downgraded in ordered:
+        text = status_text(style_class.status, label_day)
+        classes.append({"style": style_class.style(), "tip": text,
+                        "status": text + (DOWNGRADED_NOTE if downgraded else ""),
+                        "x": e(" · approximate outline") if style_class.approximate else ""})
+    return {"classes": classes, "row": [index[key] for key in keys]}
 
 
 def _event_days(lockdown: Lockdown) -> set[dt.date]:
