@@ -166,6 +166,29 @@ class Incident:
     evidence: tuple[Evidence, ...]
 
 
+DISPUTABLE_DATES = ("ordered", "effective", "announced_end", "actual_end")
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Reports that give different values for one date of a lockdown; every value is kept.
+
+    ``values`` holds each distinct value with its evidence; the lockdown's own field
+    holds the one the map uses, chosen by the rule in the README and explained in
+    ``reason``.
+    """
+
+    fact: str  # one of DISPUTABLE_DATES
+    values: tuple[When, ...]
+    reason: str
+
+    @property
+    def bounds(self) -> tuple[dt.date, dt.date] | None:
+        """Earliest and latest day the sources give, or None if none gives a day."""
+        days = [value.on for value in self.values if value.on is not None]
+        return (min(days), max(days)) if days else None
+
+
 @dataclass(frozen=True)
 class Lockdown:
     """A lockdown on one zone; ordered, in force, announced end and actual end are apart."""
@@ -182,6 +205,7 @@ class Lockdown:
     trigger: str | None = None
     changes: tuple[StatusChange, ...] = ()
     note: str | None = None
+    disagreements: tuple[Disagreement, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,11 @@ from typing import Any, TypeVar
 from geo.errors import DatasetError, Problem
 from geo.measures import MEASURE_TYPES
 from geo.model import (
+    DISPUTABLE_DATES,
     Certainty,
     Dataset,
     DatasetInfo,
+    Disagreement,
     Evidence,
     Incident,
     LocationPrecision,
@@ -199,6 +201,10 @@ def _when(fields: _Fields, field: str, required: bool = True) -> When | None:
     sub = fields.sub(field, _WHEN_FIELDS, required)
     if sub is None or not sub.ok:
         return None
+    return _when_of(sub)
+
+
+def _when_of(sub: _Fields) -> When:
     certainty = sub.choice("certainty", Certainty)
     on = sub.date("on", required=certainty not in (None, Certainty.UNKNOWN))
     when = When(
@@ -287,7 +293,7 @@ def _change(checker: _Checker, record: str, path: str, raw: object) -> StatusCha
 def _lockdown(checker: _Checker, record: str, raw: object) -> Lockdown | None:
     f = _Fields(checker, record, raw, ("id", "zone", "scope", "trigger", "ordered", "effective",
                                        "announced_end", "actual_end", "changes", "measures",
-                                       "note", "evidence"))
+                                       "note", "evidence", "disagreements"))
     lockdown_id, zone, scope = f.identifier(), f.place_ref("zone"), f.text("scope")
     trigger = f.text("trigger", False)
     if trigger is not None:
@@ -297,16 +303,51 @@ def _lockdown(checker: _Checker, record: str, raw: object) -> Lockdown | None:
     measures = [_measure(checker, record, path, item) for path, item in f.records("measures")]
     changes = [_change(checker, record, path, item) for path, item in f.records("changes")]
     evidence = f.evidence()
+    disagreements = [_disagreement(checker, record, path, item, dates)
+                     for path, item in f.records("disagreements")]
     _check_order(f, dates)
     if dates["effective"] is not None and dates["effective"].on is None:
         f.problem("effective.on", None, "the day the lockdown took effect is unknown",
                   "give at least an approximate date with its precision (2 = week, 3 = month)")
         return None
-    if None in (lockdown_id, zone, scope, *dates.values(), *measures, *changes) or not evidence:
+    if (None in (lockdown_id, zone, scope, *dates.values(), *measures, *changes, *disagreements)
+            or not evidence):
         return None
     return Lockdown(id=lockdown_id, zone=zone, scope=scope, trigger=trigger,
                     measures=tuple(measures), changes=tuple(changes), evidence=evidence,
-                    note=f.text("note", False), **dates)
+                    note=f.text("note", False), disagreements=tuple(disagreements), **dates)
+
+
+def _disagreement(checker: _Checker, record: str, path: str, raw: object,
+                  dates: dict[str, When | None]) -> Disagreement | None:
+    """Values the reports disagree on; the lockdown's own field must be one of them."""
+    f = _Fields(checker, record, raw, ("fact", "reason", "values"), path)
+    fact, reason = f.text("fact"), f.text("reason")
+    if fact is not None and fact not in DISPUTABLE_DATES:
+        f.problem("fact", fact, "not a date of a lockdown",
+                  f"use one of: {', '.join(DISPUTABLE_DATES)}")
+        fact = None
+    entries = f.records("values", required=True)
+    subs = [_Fields(checker, record, item, _WHEN_FIELDS, p) for p, item in entries]
+    values = [_when_of(sub) if sub.ok else None for sub in subs]
+    if f.ok and len(entries) < 2:
+        f.problem("values", len(entries), "a disagreement needs at least two values",
+                  "list each value the reports give, or remove the disagreement")
+        return None
+    if fact is None or reason is None or None in values:
+        return None
+    chosen = dates.get(fact)
+    if chosen is not None and chosen not in values:
+        f.problem("values", fact, f"the lockdown's '{fact}' is not one of the values",
+                  f"set '{fact}' to the value the map should use, and keep it in the list")
+        return None
+    for value in values:
+        if not value.evidence:
+            f.problem("values", value.label(), "a disputed value needs the words that give it",
+                      "add evidence with the report's exact quote")
+            return None
+    return Disagreement(fact, tuple(values), reason)
+
 
 
 def _check_order(f: _Fields, dates: dict[str, When | None]) -> None:
