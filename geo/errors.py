@@ -78,6 +78,10 @@ class ExportError(LockdownMapError, OSError):
     """An output file (dataset, map, layers) that cannot be written where the user asked."""
 
 
+class ReportTextError(LockdownMapError, ValueError):
+    """A report's text (or what is said of it) that the extractor cannot read."""
+
+
 class MergeError(LockdownMapError, ValueError):
     """A draft that cannot be merged into a dataset (no report, a zone outside North Korea)."""
 

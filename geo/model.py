@@ -76,6 +76,9 @@ class When:
 
     ``on`` is None when the date is unknown. ``words`` keeps the report's own
     relative wording ("last Thursday"), ``reasoning`` how it was resolved.
+    ``earliest`` and ``latest`` are the bounds the reports give when the day
+    itself is unknown or approximate: a lockdown "in force by" the day the
+    source spoke has ``latest`` = that day.
     """
 
     certainty: Certainty
@@ -85,6 +88,8 @@ class When:
     words: str | None = None
     reasoning: str | None = None
     evidence: tuple[Evidence, ...] = ()
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
 
     @property
     def known(self) -> bool:
@@ -97,6 +102,8 @@ class When:
     def label(self) -> str:
         """Short human text: '2021-11-19 10:00 (inferred)' or 'unknown'."""
         if self.on is None:
+            if self.latest is not None:
+                return f"unknown (by {self.latest.isoformat()})"
             return "unknown"
         text = self.on.isoformat()
         if self.at is not None:
@@ -111,7 +118,7 @@ class Report:
     id: str
     outlet: str
     title: str
-    url: str
+    url: str | None  # None when the report came without an address
     language: str
     published: When
     text: str

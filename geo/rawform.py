@@ -39,6 +39,8 @@ def when_to_raw(when: When) -> dict[str, Any]:
         "words": when.words,
         "reasoning": when.reasoning,
         "evidence": evidence_to_raw(when.evidence),
+        "earliest": when.earliest.isoformat() if when.earliest else None,
+        "latest": when.latest.isoformat() if when.latest else None,
     })
 
 

@@ -194,7 +194,8 @@ class _Fields:
         return tuple(items)
 
 
-_WHEN_FIELDS = ("certainty", "on", "at", "precision", "words", "reasoning", "evidence")
+_WHEN_FIELDS = ("certainty", "on", "at", "precision", "words", "reasoning", "evidence",
+                "earliest", "latest")
 
 
 def _when(fields: _Fields, field: str, required: bool = True) -> When | None:
@@ -215,7 +216,10 @@ def _when_of(sub: _Fields) -> When:
         words=sub.text("words", False),
         reasoning=sub.text("reasoning", False),
         evidence=sub.evidence(required=False),
+        earliest=sub.date("earliest", required=False),
+        latest=sub.date("latest", required=False),
     )
+    _check_bounds(sub, when)
     if when.certainty is Certainty.UNKNOWN and when.on is not None:
         sub.problem("on", when.on.isoformat(), "a date is given but certainty is 'unknown'",
                     "set certainty to 'stated' or 'inferred', or remove the date")
@@ -228,6 +232,21 @@ def _when_of(sub: _Fields) -> When:
     return when
 
 
+def _check_bounds(sub: _Fields, when: When) -> None:
+    """The bounds of an unknown or approximate day must hold it and each other."""
+    low, high, on = when.earliest, when.latest, when.on
+    if low is not None and high is not None and low > high:
+        sub.problem("earliest", low.isoformat(), f"after the latest bound ({high})",
+                    "swap the bounds, or check them")
+    elif on is not None and low is not None and on < low:
+        sub.problem("on", on.isoformat(), f"before the earliest bound ({low})",
+                    "check the date or its bound")
+    elif on is not None and high is not None and on > high and when.precision in (
+            None, TimePrecision.DAY):
+        sub.problem("on", on.isoformat(), f"after the latest bound ({high})",
+                    "check the date or its bound")
+
+
 def _label(kind: str, index: int, raw: object) -> str:
     ident = raw.get("id") if isinstance(raw, dict) else None
     return f"{kind}[{index}]" + (f" (id {ident})" if isinstance(ident, str) else "")
@@ -237,12 +256,13 @@ def _report(checker: _Checker, record: str, raw: object) -> Report | None:
     f = _Fields(checker, record, raw, ("id", "outlet", "title", "url", "language", "published",
                                        "notes", "text"))
     values = dict(id=f.identifier(), outlet=f.text("outlet"), title=f.text("title"),
-                  url=f.text("url"), language=f.text("language"), published=_when(f, "published"),
+                  url=f.text("url", False), language=f.text("language"),
+                  published=_when(f, "published"),
                   text=f.text("text"), notes=f.text("notes", False))
     if values["url"] and not values["url"].startswith(("https://", "http://")):
         f.problem("url", values["url"], "not a web address", "give the full https:// address")
         values["url"] = None
-    optional = {"notes"}
+    optional = {"notes", "url"}  # a report may come without an address (a draft from a file)
     if any(v is None for k, v in values.items() if k not in optional):
         return None
     return Report(**values)
@@ -306,9 +326,10 @@ def _lockdown(checker: _Checker, record: str, raw: object) -> Lockdown | None:
     disagreements = [_disagreement(checker, record, path, item, dates)
                      for path, item in f.records("disagreements")]
     _check_order(f, dates)
-    if dates["effective"] is not None and dates["effective"].on is None:
-        f.problem("effective.on", None, "the day the lockdown took effect is unknown",
-                  "give at least an approximate date with its precision (2 = week, 3 = month)")
+    if not _has_any_day(dates, changes):
+        f.problem("effective", None, "no date at all: not when it took effect, ended or changed",
+                  "give the day it took effect (even approximate, precision 2 = week, 3 = month)"
+                  " or 'latest:' the day it was known to be in force")
         return None
     if (None in (lockdown_id, zone, scope, *dates.values(), *measures, *changes, *disagreements)
             or not evidence):
@@ -348,6 +369,14 @@ def _disagreement(checker: _Checker, record: str, path: str, raw: object,
             return None
     return Disagreement(fact, tuple(values), reason)
 
+
+def _has_any_day(dates: dict[str, When | None], changes: list[StatusChange | None]) -> bool:
+    """A lockdown can only be placed in time if some day or bound of it is known."""
+    whens = [w for w in dates.values() if w is not None]
+    whens += [c.when for c in changes if c is not None]
+    if any(w is None for w in dates.values()):
+        return True  # the missing date is reported already
+    return any(w.on or w.latest or w.earliest for w in whens)
 
 
 def _check_order(f: _Fields, dates: dict[str, When | None]) -> None:

@@ -102,11 +102,11 @@ def test_wrong_type(seed_raw):
 
 
 def test_missing_required_field(seed_raw):
-    del seed_raw["reports"][0]["url"]
+    del seed_raw["reports"][0]["outlet"]
     message = only(seed_raw)
-    assert "reports[0] (id dailynk-en-2021-11-kimhyongjik), field 'url': required field is " \
+    assert "reports[0] (id dailynk-en-2021-11-kimhyongjik), field 'outlet': required field is " \
            "missing. Fix:" in message
-    assert "add 'url: ...'" in message
+    assert "add 'outlet: ...'" in message
 
 
 def test_unknown_field_is_named_with_the_known_ones(seed_raw):

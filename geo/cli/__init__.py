@@ -15,6 +15,7 @@ import json
 import click
 
 from geo.cli.common import dataset_option, domain_errors
+from geo.cli.extract import extract
 from geo.cli.map import export
 from geo.cli.places import geocode
 from geo.dataset import SEED_DATASET, load_dataset
@@ -85,6 +86,7 @@ def layers(output: str, dataset_path: str) -> None:
 
 cli.add_command(geocode)
 cli.add_command(export)
+cli.add_command(extract)
 
 
 def main() -> None:

@@ -1,0 +1,614 @@
+"""Assemble what a report states into a draft :class:`~geo.model.Dataset`.
+
+One lockdown per zone the report's lockdown sentences name (a nationwide order
+is the country's), with its dates, status changes, measures and trigger; every
+fact's evidence is the sentence it comes from, verbatim. How dates are given
+to each fact:
+
+- an imposition sentence's point in time is the day it took *effect*; when the
+  sentence speaks of an *order* ("issued an order", "봉쇄령을 하달"), it is the
+  *ordered* day, and the lockdown is taken to be in force from it unless another
+  sentence gives that day;
+- "until X" is the *announced end*; a duration ("for a month", "15일간") gives the
+  announced end from the start (``dates.end_of_duration``), or keeps its words
+  when the start is unknown;
+- a point in a lifting sentence is the *actual end* and a ``lifted`` change; in
+  an easing sentence a ``downgraded`` change (the lockdown stays in force);
+- a month alone ("in late July") is a start known to the month; no date at all
+  leaves the start unknown, with ``latest`` = the day the source spoke (or the
+  publication day): it was in force by then.
+
+The day a source spoke ("told Daily NK on Tuesday") is the anchor of relative
+dates, never a lockdown date. Nothing the text does not say is filled in.
+"""
+
+# ruff: noqa: RUF001 - Korean text in the patterns
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from geo.extract import dates
+from geo.extract.events import DENIED, DOWNGRADED, IMPOSED, LIFTED, Cue, place_is_background
+from geo.extract.measures import find_measures
+from geo.extract.places import PlaceIndex, PlaceMention, find_places
+from geo.extract.sentences import Sentence
+from geo.model import (
+    Certainty,
+    Dataset,
+    DatasetInfo,
+    Evidence,
+    Incident,
+    LocationPrecision,
+    Lockdown,
+    Measure,
+    Place,
+    PlaceKind,
+    Report,
+    Scope,
+    StatusChange,
+    StatusChangeKind,
+    TimePrecision,
+    When,
+)
+
+MEASURE_REACH = 3  # sentences after a lockdown sentence whose measures belong to it
+_ORDER_WORDS = re.compile(r"\border\w*|\bissu\w*|\bdecree\w*|\bdecid\w*|봉쇄령|하달|지시|내려",
+                          re.IGNORECASE)
+_SCHEDULED = re.compile(r"\bscheduled\b|\bdue to\b|\bwill be\b|\bis to be\b|"
+                        r"예정|이라고 예고|할 계획")
+_LIFT_NEAR = re.compile(r"\blift\w*|\bend\w*|해제|풀")
+_CROSSING = re.compile(
+    r"\breturned from China\b|\bcrossed (?:the border|into|over)\b|\bdefect\w*|\bsmuggl\w+|"
+    r"\bborder[- ]crossing\b|\billegal(?:ly)? (?:entry|entered|crossing)\b|입북|월북|밀입국|"
+    r"불법 ?입국|비법 ?월경|넘어갔|넘어온", re.IGNORECASE)
+_NATIONWIDE = re.compile(
+    r"\bnationwide\b|\bacross the country\b|\ball (?:of )?the country[’']?s? provinces\b|"
+    r"\ball provinces, cities and counties\b|\bthe whole country\b|\ball of North Korea\b|"
+    r"전국|전역|북 전역", re.IGNORECASE)
+_KINDS = {kind.value for kind in PlaceKind}
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A span of the report that became a fact: ``fact`` names the draft field."""
+
+    start: int
+    end: int
+    kind: str  # 'place', 'date', 'measure' or 'change'
+    fact: str
+
+
+@dataclass
+class _Event:
+    """What the report says of one zone, gathered sentence by sentence."""
+
+    zone: Place
+    mention: PlaceMention | None
+    cues: list[Cue] = field(default_factory=list)
+    primary: bool = False
+    kind: str = IMPOSED
+
+
+@dataclass
+class Context:
+    """What one draft is built from: the text, its sentences and its anchor."""
+
+    report_id: str
+    text: str
+    language: str
+    sentences: list[Sentence]
+    index: PlaceIndex
+    anchor: dates.Anchor
+    published: When
+    expressions: list = field(default_factory=list)
+    speaking: object = None
+    findings: list[str] = field(default_factory=list)
+    highlights: list[Highlight] = field(default_factory=list)
+
+    def evidence(self, sentence: Sentence) -> Evidence:
+        return Evidence(self.report_id, sentence.text)
+
+    def anchor_words(self) -> str:
+        if getattr(self.anchor, "spoke", None) is not None:
+            return "the day the source spoke"
+        return "the publication day"
+
+
+def build_dataset(ctx: Context, report: Report, cues: list[Cue]) -> Dataset:
+    """The draft dataset: the report, its zones and their lockdowns and triggers."""
+    events, places = _events(ctx, cues)
+    lockdowns, incidents = [], []
+    for event in events:
+        lockdown = _lockdown(ctx, event, len(lockdowns), events)
+        if lockdown is not None:
+            lockdowns.append(lockdown)
+    incidents = _trigger(ctx, lockdowns, places)
+    if incidents:
+        lockdowns = [_with_trigger(lockdown, incidents[0]) for lockdown in lockdowns]
+    info = DatasetInfo(name=f"Draft from report {report.id}", version="draft",
+                       description="Drafted by lockdown-map extract; every fact needs review.",
+                       curated_by="lockdown-map extract")
+    used = {lockdown.zone for lockdown in lockdowns} | {i.place for i in incidents}
+    kept = _with_ancestors(ctx, [p for p in places.values() if p.id in used], places)
+    for i, place in enumerate(kept):
+        for mention in _mentions_of(ctx, place):
+            ctx.highlights.append(Highlight(mention.start, mention.end, "place", f"places[{i}]"))
+    return Dataset(info=info, reports=(report,), places=tuple(kept), lockdowns=tuple(lockdowns),
+                   incidents=tuple(incidents))
+
+
+# --- zones and events ---------------------------------------------------------------
+
+
+def _events(ctx: Context, cues: list[Cue]) -> tuple[list[_Event], dict[str, Place]]:
+    events: dict[str, _Event] = {}
+    places: dict[str, Place] = {}
+    denied: set[str] = set()
+    orphans: list[Cue] = []
+    for cue in cues:
+        zones = _zones_in(ctx, cue, places)
+        if not zones:
+            orphans.append(cue)
+            continue
+        for place, mention in zones:
+            if cue.kind == DENIED:
+                denied.add(place.id)
+                ctx.findings.append(f"{place.name}: the report denies a lockdown there "
+                                    f"({cue.sentence.text[:80]!r}); nothing drafted for it")
+                continue
+            event = events.setdefault(place.id, _Event(place, mention))
+            event.cues.append(cue)
+            background = mention is not None and place_is_background(
+                cue, mention.start, ctx.text, ctx.language)
+            event.primary = event.primary or not background
+    for cue in orphans:  # "The lockdown was ordered in late July": of the nearest zone
+        if cue.kind == DENIED:
+            continue
+        target = _nearest_event(ctx, cue, events, places)
+        if target is not None:
+            target.cues.append(cue)
+            target.primary = target.primary or not cue.background
+    for place_id in denied:
+        events.pop(place_id, None)
+    result = []
+    for event in events.values():
+        event.cues.sort(key=lambda c: c.start)
+        changes = [c.kind for c in event.cues if c.kind in (LIFTED, DOWNGRADED)]
+        event.kind = changes[-1] if changes else IMPOSED
+        result.append(event)
+    result.sort(key=lambda e: (not e.primary, e.cues[0].start))
+    return result, places
+
+
+def _zones_in(ctx: Context, cue: Cue, places: dict[str, Place]) -> list[tuple[Place, PlaceMention
+                                                                             | None]]:
+    sentence = cue.sentence
+    mentions = find_places(ctx.text, ctx.language, ctx.index, sentence.start, sentence.end)
+    zones: list[tuple[Place, PlaceMention | None]] = []
+    for mention in mentions:
+        if _is_locator(ctx, mention, mentions):
+            continue
+        entry = mention.entry
+        if entry is not None and entry.kind == "country":
+            if _NATIONWIDE.search(ctx.text, mention.start, min(sentence.end, mention.end + 12)):
+                zones.append((_place(ctx, mention, places), mention))
+            continue
+        zones.append((_place(ctx, mention, places), mention))
+    if not any(p.kind is PlaceKind.COUNTRY for p, _ in zones) and _NATIONWIDE.search(
+            sentence.text) and not zones:
+        country = ctx.index.exact("North Korea")
+        if country:
+            zones.append((_country(ctx, country[0], places), None))
+    seen, unique = set(), []
+    for place, mention in zones:
+        if place.id not in seen:
+            seen.add(place.id)
+            unique.append((place, mention))
+    return unique
+
+
+def _is_locator(ctx: Context, mention: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    """'Wiwon County, Chagang Province', 'in Yanggang Province', '양강도 김형직군': a
+    province (or the country) that only says where another named place is."""
+    entry = mention.entry
+    if entry is None or entry.kind not in ("province", "country", "region"):
+        return False
+    for other in mentions:
+        if other is mention:
+            continue
+        inside = other.entry is None or entry.id in ctx.index.ancestors(other.entry)
+        if not inside:
+            continue
+        if other.end <= mention.start:
+            gap = ctx.text[other.end:mention.start]
+            if re.fullmatch(r"\s*,\s*|\s+in\s+|\s*,?\s+(?:in\s+)?(?:North Korea[’']s\s+)?", gap):
+                return True
+        elif mention.end <= other.start:
+            gap = ctx.text[mention.end:other.start]
+            if re.fullmatch(r"\s*(?:[’']s\s+)?|\s+(?:북한\s+)?", gap) or (
+                    ctx.language == "ko" and re.fullmatch(r"도?\s+", gap)):
+                return True
+    return False
+
+
+def _nearest_event(ctx: Context, cue: Cue, events: dict[str, _Event],
+                   places: dict[str, Place]) -> _Event | None:
+    """The zone a lockdown sentence without a place speaks of: the closest zone of the
+    report's other lockdown sentences, else the closest place named around it."""
+    if events:
+        return min(events.values(), key=lambda e: min(abs(c.start - cue.start) for c in e.cues))
+    index = cue.sentence.index
+    for distance in (1, -1, 2, -2):
+        k = index + distance
+        if not 0 <= k < len(ctx.sentences):
+            continue
+        near = ctx.sentences[k]
+        for mention in find_places(ctx.text, ctx.language, ctx.index, near.start, near.end):
+            entry = mention.entry
+            if entry is not None and entry.kind in ("city", "county", "town") and \
+                    mention.status in ("resolved", "ambiguous"):
+                place = _place(ctx, mention, places)
+                event = events.setdefault(place.id, _Event(place, mention))
+                return event
+    return None
+
+
+def _place(ctx: Context, mention: PlaceMention, places: dict[str, Place]) -> Place:
+    entry = mention.entry
+    if entry is None:
+        slug = _SLUG.sub("-", mention.words.lower()).strip("-") or "place"
+        place_id = f"unknown-{slug}"
+        if place_id not in places:
+            places[place_id] = Place(
+                id=place_id, name=mention.words, kind=_kind_from_words(mention.words),
+                precision=LocationPrecision.REGION, country="KP",
+                evidence=(ctx.evidence(_sentence_at(ctx, mention.start)),))
+            ctx.findings.append(f"{mention.words!r}: not in the gazetteer; drafted as a place "
+                                "without a location (add it to the gazetteer or correct it)")
+        return places[place_id]
+    if entry.id not in places:
+        aliases = (mention.words,) if mention.words != entry.name else ()
+        places[entry.id] = _place_of_entry(ctx, entry, aliases, mention)
+        if mention.status == "ambiguous":
+            others = ", ".join(f"{e.name} [{e.id}, {e.kind}]" for e in mention.candidates[1:4])
+            ctx.findings.append(f"{mention.words!r} is ambiguous: took {entry.name} [{entry.id}, "
+                                f"{entry.kind}]; also {others}")
+        elif mention.status == "approximate":
+            ctx.findings.append(f"{mention.words!r} is not a known spelling: read as "
+                                f"{entry.name} [{entry.id}] (check it)")
+    return places[entry.id]
+
+
+def _place_of_entry(ctx: Context, entry, aliases: tuple[str, ...],
+                    mention: PlaceMention | None) -> Place:
+    kind = PlaceKind(entry.kind) if entry.kind in _KINDS else PlaceKind.TOWN
+    evidence = (ctx.evidence(_sentence_at(ctx, mention.start)),) if mention else ()
+    return Place(id=entry.id, name=entry.name, kind=kind,
+                 precision=LocationPrecision(min(max(entry.precision, 1), 3)), aliases=aliases,
+                 parent=entry.parent or None, country=entry.country or None,
+                 gazetteer=entry.id, evidence=evidence)
+
+
+def _country(ctx: Context, entry, places: dict[str, Place]) -> Place:
+    if entry.id not in places:
+        places[entry.id] = _place_of_entry(ctx, entry, (), None)
+    return places[entry.id]
+
+
+def _with_ancestors(ctx: Context, kept: list[Place], places: dict[str, Place]) -> list[Place]:
+    """Zones with the provinces and country they lie in, so parent references resolve."""
+    result = {p.id: p for p in kept}
+    for place in kept:
+        parent = place.parent
+        while parent and parent not in result and parent in ctx.index.gazetteer:
+            entry = ctx.index.gazetteer.get(parent)
+            result[parent] = places.get(parent) or _place_of_entry(ctx, entry, (), None)
+            parent = entry.parent
+    final = []
+    for place in result.values():
+        if place.parent and place.parent not in result:
+            place = Place(**{**place.__dict__, "parent": None})
+        final.append(place)
+    return final
+
+
+def _mentions_of(ctx: Context, place: Place) -> list[PlaceMention]:
+    found = []
+    for mention in find_places(ctx.text, ctx.language, ctx.index):
+        if (mention.entry is not None and mention.entry.id == place.id) or (
+                mention.entry is None and mention.words == place.name):
+            found.append(mention)
+    return found
+
+
+def _kind_from_words(words: str) -> PlaceKind:
+    lowered = words.lower()
+    if lowered.endswith(("county", "gun", "kun")) or words.endswith("군"):
+        return PlaceKind.COUNTY
+    if lowered.endswith(("province", "-do")) or words.endswith("도"):
+        return PlaceKind.PROVINCE
+    if lowered.endswith(("-ri", "-ni", "village")) or words.endswith("리"):
+        return PlaceKind.VILLAGE
+    if lowered.endswith(("city", "-si")) or words.endswith("시"):
+        return PlaceKind.CITY
+    return PlaceKind.TOWN
+
+
+def _sentence_at(ctx: Context, offset: int) -> Sentence:
+    for sentence in ctx.sentences:
+        if sentence.start <= offset < sentence.end:
+            return sentence
+    return ctx.sentences[-1]
+
+
+# --- dates --------------------------------------------------------------------------
+
+
+def _role(expression) -> str:
+    role = getattr(expression, "role", "")
+    return str(getattr(role, "name", role)).upper().rsplit(".", 1)[-1]
+
+
+def _in_sentence(ctx: Context, sentence: Sentence) -> list:
+    speaking = ctx.speaking
+    result = []
+    for expression in ctx.expressions:
+        if not (sentence.start <= expression.start < sentence.end):
+            continue
+        if speaking is not None and getattr(speaking, "start", None) is not None and \
+                expression.start < speaking.end and speaking.start < expression.end:
+            continue
+        result.append(expression)
+    return result
+
+
+def _when(ctx: Context, expression, sentence: Sentence, reasoning: str | None = None) -> When:
+    certainty = getattr(expression, "certainty", Certainty.INFERRED)
+    certainty = Certainty(getattr(certainty, "value", certainty))
+    precision = getattr(expression, "precision", None)
+    precision = TimePrecision(int(precision)) if precision else TimePrecision.DAY
+    why = getattr(expression, "reasoning", None) or None
+    if reasoning:
+        why = f"{why} {reasoning}" if why else reasoning
+    if certainty is Certainty.INFERRED and not why:
+        why = "resolved from the report's words"
+    on = getattr(expression, "on", None)
+    if on is None:
+        certainty = Certainty.UNKNOWN
+    return When(certainty=certainty, on=on, at=getattr(expression, "at", None) if on else None,
+                precision=precision if on else None, words=expression.words, reasoning=why,
+                evidence=(ctx.evidence(sentence),))
+
+
+@dataclass
+class _Dates:
+    ordered: When | None = None
+    effective: When | None = None
+    announced_end: When | None = None
+    actual_end: When | None = None
+    duration: tuple | None = None  # (expression, sentence)
+    changes: list[tuple[str, When, Sentence]] = field(default_factory=list)
+    used: list[tuple[object, str]] = field(default_factory=list)
+
+
+def _dates_of(ctx: Context, event: _Event) -> _Dates:
+    found = _Dates()
+    for cue in event.cues:
+        sentence = cue.sentence
+        ordered = bool(_ORDER_WORDS.search(sentence.text))
+        scheduled = bool(_SCHEDULED.search(sentence.text))
+        for expression in _in_sentence(ctx, sentence):
+            role = _role(expression)
+            if role == "UNTIL" or (role == "POINT" and cue.kind == IMPOSED and scheduled and
+                                   _LIFT_NEAR.search(ctx.text, expression.end,
+                                                     expression.end + 12)):
+                if found.announced_end is None:
+                    found.announced_end = _when(ctx, expression, sentence)
+                    found.used.append((expression, "announced_end"))
+            elif role == "DURATION":
+                if found.duration is None:
+                    found.duration = (expression, sentence)
+                    found.used.append((expression, "announced_end"))
+            elif cue.kind == LIFTED and role in ("POINT", "FROM"):
+                if found.actual_end is None:
+                    found.actual_end = _when(ctx, expression, sentence)
+                    found.changes.append((LIFTED, found.actual_end, sentence))
+                    found.used.append((expression, "actual_end"))
+            elif cue.kind == DOWNGRADED and role in ("POINT", "FROM"):
+                when = _when(ctx, expression, sentence)
+                found.changes.append((DOWNGRADED, when, sentence))
+                found.used.append((expression, f"changes[{len(found.changes) - 1}]"))
+            elif role in ("POINT", "FROM", "MONTH") and cue.kind == IMPOSED:
+                name = "ordered" if ordered and role != "MONTH" else "effective"
+                if getattr(found, name) is None:
+                    setattr(found, name, _when(ctx, expression, sentence))
+                    found.used.append((expression, name))
+    return found
+
+
+def _lockdown(ctx: Context, event: _Event, number: int, events: list[_Event]) -> Lockdown | None:
+    found = _dates_of(ctx, event)
+    first = event.cues[0].sentence
+    effective = found.effective
+    if effective is None and found.ordered is not None and found.ordered.on is not None:
+        effective = When(certainty=Certainty.INFERRED, on=found.ordered.on,
+                         precision=found.ordered.precision, words=found.ordered.words,
+                         reasoning="Taken to be in force from the day of the order; the text "
+                                   "gives no other start.", evidence=found.ordered.evidence)
+    bound = _in_force_by(ctx)
+    if effective is None:
+        reason = "The report does not say when it took effect."
+        if event.kind == IMPOSED and bound is not None:
+            reason += f" It was in force by {bound} ({ctx.anchor_words()})."
+        effective = When(certainty=Certainty.UNKNOWN, reasoning=reason,
+                         latest=bound if event.kind == IMPOSED else None,
+                         earliest=found.ordered.on if found.ordered else None)
+    announced = found.announced_end
+    if announced is None and found.duration is not None:
+        announced = _duration_end(ctx, found.duration, effective)
+    actual = found.actual_end or When.unknown("The report does not say when it was lifted."
+                                              if event.kind == LIFTED else
+                                              "The report does not say it has ended.")
+    changes = _changes(ctx, event, found, effective, first)
+    if not _placeable(effective, found, announced, actual, changes):
+        ctx.findings.append(f"{event.zone.name}: a lockdown is stated but no date at all, and "
+                            "the publication date is unknown; not drafted (give --published)")
+        return None
+    lockdown_id = _lockdown_id(event, effective, number)
+    measures = _measures(ctx, event, events, number)
+    for expression, name in found.used:
+        ctx.highlights.append(Highlight(expression.start, expression.end, "date",
+                                        f"lockdowns[{number}].{name}"))
+    for k, cue in enumerate(event.cues):
+        index = min(k, len(changes) - 1)
+        ctx.highlights.append(Highlight(cue.start, cue.end, "change",
+                                        f"lockdowns[{number}].changes[{index}]"))
+    note = None if event.primary else "Background: mentioned as context, not the report's news."
+    evidence = tuple(dict.fromkeys(ctx.evidence(c.sentence) for c in event.cues))
+    return Lockdown(id=lockdown_id, zone=event.zone.id, scope=_scope(event), ordered=found.ordered
+                    or When.unknown("The report does not say when it was ordered."),
+                    effective=effective, announced_end=announced or When.unknown(
+                        "The report gives no announced end."), actual_end=actual,
+                    measures=measures, evidence=evidence, changes=tuple(changes), note=note)
+
+
+def _placeable(effective: When, found: _Dates, announced: When | None, actual: When,
+               changes: list[StatusChange]) -> bool:
+    whens = [effective, found.ordered, announced, actual, *(c.when for c in changes)]
+    return any(w is not None and (w.on or w.latest or w.earliest) for w in whens)
+
+
+def _in_force_by(ctx: Context) -> dt.date | None:
+    spoke = getattr(ctx.anchor, "spoke", None)
+    return spoke or ctx.anchor.published
+
+
+def _duration_end(ctx: Context, duration: tuple, effective: When) -> When:
+    expression, sentence = duration
+    days = getattr(expression, "days", None)
+    months = getattr(expression, "months", None)
+    if effective.on is None or effective.precision not in (None, TimePrecision.DAY):
+        return When(certainty=Certainty.UNKNOWN, words=expression.words,
+                    reasoning="A duration is stated, but not the day it counts from.",
+                    evidence=(ctx.evidence(sentence),))
+    end = dates.end_of_duration(effective.on, days=days or 0, months=months or 0)
+    return When(certainty=Certainty.INFERRED, on=end, precision=TimePrecision.DAY,
+                words=expression.words,
+                reasoning=f"{expression.words!r} counted from {effective.on} "
+                          f"({effective.words or 'the start'}); see dates.end_of_duration.",
+                evidence=(ctx.evidence(sentence), *effective.evidence[:1]))
+
+
+def _changes(ctx: Context, event: _Event, found: _Dates, effective: When,
+             first: Sentence) -> list[StatusChange]:
+    report = ctx.report_id
+    imposed_when = effective if effective.on is not None else When(
+        certainty=Certainty.UNKNOWN, reasoning=effective.reasoning, latest=effective.latest,
+        earliest=effective.earliest)
+    changes = [StatusChange(StatusChangeKind.IMPOSED, imposed_when, report)]
+    kinds = {LIFTED: StatusChangeKind.LIFTED, DOWNGRADED: StatusChangeKind.DOWNGRADED}
+    dated = {kind for kind, _, _ in found.changes}
+    for kind, when, _sentence in found.changes:
+        changes.append(StatusChange(kinds[kind], when, report))
+    for kind in (DOWNGRADED, LIFTED):
+        if any(c.kind == kind for c in event.cues) and kind not in dated:
+            cue = next(c for c in event.cues if c.kind == kind)
+            when = When(certainty=Certainty.UNKNOWN, latest=_in_force_by(ctx),
+                        reasoning="The report says so but not when; it had happened by the day "
+                                  "the source spoke (or the publication day)."
+                        if _in_force_by(ctx) else "The report says so but not when.",
+                        evidence=(ctx.evidence(cue.sentence),))
+            changes.append(StatusChange(kinds[kind], when, report))
+    if event.kind == IMPOSED:
+        return changes
+    final = kinds[event.kind]
+    return [c for c in changes if c.kind is StatusChangeKind.IMPOSED or c.kind is final or
+            event.kind == LIFTED]
+
+
+def _lockdown_id(event: _Event, effective: When, number: int) -> str:
+    base = event.zone.id.removeprefix("kp-")
+    month = effective.on.strftime("%Y-%m") if effective.on else "undated"
+    return f"{base}-{month}-{number + 1}"
+
+
+def _scope(event: _Event) -> str:
+    if event.zone.kind is PlaceKind.COUNTRY:
+        return "nationwide"
+    words = event.mention.words if event.mention else event.zone.name
+    return f"the {event.zone.kind.value} named {words!r} (extent as the report states it)"
+
+
+# --- measures and trigger ------------------------------------------------------------
+
+
+def _measures(ctx: Context, event: _Event, events: list[_Event], number: int
+              ) -> tuple[Measure, ...]:
+    """Measures of the lockdown's own sentences and of the few after them, when those
+    name no other zone."""
+    others = {c.sentence.index for e in events if e is not event for c in e.cues}
+    own = {c.sentence.index for c in event.cues}
+    wanted: list[Sentence] = []
+    for cue in event.cues:
+        index = cue.sentence.index
+        for k in range(index, min(index + MEASURE_REACH + 1, len(ctx.sentences))):
+            if k != index and k in others and k not in own:
+                break
+            wanted.append(ctx.sentences[k])
+    measures: dict[str, list[Sentence]] = {}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for sentence in dict.fromkeys(wanted):
+        for found in find_measures(sentence.text, sentence.start, ctx.language):
+            measures.setdefault(found.code, []).append(sentence)
+            spans.setdefault(found.code, []).append((found.start, found.end))
+    scope = Scope.GENERAL if event.zone.kind is PlaceKind.COUNTRY else Scope.TARGETED
+    result = []
+    for j, (code, sentences) in enumerate(measures.items()):
+        evidence = tuple(dict.fromkeys(ctx.evidence(s) for s in sentences))
+        result.append(Measure(code=code, evidence=evidence, scope=scope))
+        for start, end in spans[code]:
+            ctx.highlights.append(Highlight(start, end, "measure",
+                                            f"lockdowns[{number}].measures[{j}]"))
+    return tuple(result)
+
+
+def _trigger(ctx: Context, lockdowns: list[Lockdown], places: dict[str, Place]) -> list[Incident]:
+    """A border crossing the report dates, on or before the start of a lockdown of the
+    place it happened in: the lockdown's trigger."""
+    if not lockdowns:
+        return []
+    zones = {lockdown.zone: lockdown for lockdown in lockdowns}
+    for sentence in ctx.sentences:
+        if not _CROSSING.search(sentence.text):
+            continue
+        points = [e for e in _in_sentence(ctx, sentence) if _role(e) == "POINT"
+                  and getattr(e, "on", None) is not None]
+        if not points:
+            continue
+        mentions = find_places(ctx.text, ctx.language, ctx.index, sentence.start, sentence.end)
+        zone = next((m.entry.id for m in mentions if m.entry and m.entry.id in zones), None)
+        if zone is None:
+            continue
+        lockdown = zones[zone]
+        start = lockdown.ordered.on or lockdown.effective.on
+        when = _when(ctx, points[0], sentence)
+        if start is None or when.on is None or when.on > start:
+            continue
+        incident = Incident(id=f"crossing-{when.on.isoformat()}", kind="border_crossing",
+                            place=zone, when=when, who=None, description=sentence.text,
+                            precision=LocationPrecision.NEAR,
+                            evidence=(ctx.evidence(sentence),))
+        ctx.highlights.append(Highlight(points[0].start, points[0].end, "date",
+                                        "incidents[0].when"))
+        return [incident]
+    return []
+
+
+def _with_trigger(lockdown: Lockdown, incident: Incident) -> Lockdown:
+    if lockdown.zone != incident.place:
+        return lockdown
+    return Lockdown(**{**lockdown.__dict__, "trigger": incident.id})
