@@ -215,3 +215,20 @@ def test_report_ids_that_clash_get_a_fresh_one():
     result = merge_draft(first, other)
     assert [r.id for r in result.dataset.reports] == ["rfa-hyesan", "rfa-hyesan-2"]
     assert result.report == "rfa-hyesan-2"
+
+
+def test_popups_and_descriptions_say_sources_disagree(seed):
+    from geo.describe import describe_lockdown
+    from geo.maps.popups import lockdown_popup
+
+    hostile = "It was lifted on Dec. 5 <script>alert(1)</script>, sources said."
+    result = _merge_all(seed, [lifted("kim-5", hostile, "2021-12-05"),
+                               lifted("kim-6", LIFTED_6, "2021-12-06", certainty="stated")])
+    summary = describe_lockdown(result.dataset, result.dataset.lockdowns[0], dt.date(2021, 12, 7))
+    (line,) = summary.disagreements
+    assert (line.label, line.uses, line.bounds) == ("Actual end", "2021-12-06",
+                                                   ("2021-12-05", "2021-12-06"))
+    html = lockdown_popup(summary)
+    assert "Sources disagree: actual end (between 2021-12-05 and 2021-12-06)" in html
+    assert "The map uses 2021-12-06: stated over inferred." in html
+    assert LIFTED_6 in html and "&lt;script&gt;" in html and "<script>" not in html

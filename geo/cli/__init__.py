@@ -16,6 +16,7 @@ import click
 
 from geo.cli.common import dataset_option, domain_errors
 from geo.cli.extract import extract
+from geo.cli.ingest import add, init
 from geo.cli.map import export
 from geo.cli.places import geocode
 from geo.dataset import SEED_DATASET, load_dataset
@@ -48,10 +49,16 @@ def validate(path: str) -> None:
 def status(on: str, fmt: str, dataset_path: str) -> None:
     """Each lockdown zone's status on a day, with its period."""
     moment = parse_moment(on)
-    states = states_on(load_dataset(dataset_path), moment)
+    dataset = load_dataset(dataset_path)
+    states = states_on(dataset, moment)
     if fmt == "json":
-        payload = {"on": moment.isoformat(timespec="minutes"),
-                   "zones": [state.to_dict() for state in states]}
+        from geo.describe import disagreement_lines
+
+        lockdowns = {lockdown.id: lockdown for lockdown in dataset.lockdowns}
+        zones = [{**state.to_dict(), "sources_disagree": [
+            line.to_dict() for line in disagreement_lines(dataset, lockdowns[state.lockdown])]}
+            for state in states]
+        payload = {"on": moment.isoformat(timespec="minutes"), "zones": zones}
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     rows = [("ZONE", "STATUS", "IN FORCE FROM", "ANNOUNCED END", "ACTUAL END")]
@@ -64,6 +71,12 @@ def status(on: str, fmt: str, dataset_path: str) -> None:
     for row in rows:
         cells = (str(cell).ljust(width) for cell, width in zip(row, widths, strict=True))
         click.echo("  ".join(cells).rstrip())
+    for lockdown in dataset.lockdowns:
+        for item in lockdown.disagreements:
+            days = ", ".join(v.label() for v in item.values)
+            click.echo(f"sources disagree on {lockdown.id} {item.fact.replace('_', ' ')}: "
+                       f"{days}; the map uses {getattr(lockdown, item.fact).label()} "
+                       f"({item.reason})")
     if len(rows) == 1:
         click.echo("(no lockdowns in this dataset)")
 
@@ -87,6 +100,8 @@ def layers(output: str, dataset_path: str) -> None:
 cli.add_command(geocode)
 cli.add_command(export)
 cli.add_command(extract)
+cli.add_command(init)
+cli.add_command(add)
 
 
 def main() -> None:

@@ -12,7 +12,6 @@ becomes a disagreement holding every value (see :mod:`geo.merge.rule`).
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, replace
 
 from geo.errors import DuplicateReport, MergeError
@@ -45,7 +44,8 @@ def check_new_report(dataset: Dataset, report: Report) -> None:
     """Refuse a report already in the dataset: the same URL, or the same text."""
     text = _fold(report.text)
     for existing in dataset.reports:
-        same = ("URL" if existing.url.rstrip("/") == report.url.rstrip("/") else
+        same = ("URL" if existing.url and report.url
+                and existing.url.rstrip("/") == report.url.rstrip("/") else
                 "text" if _fold(existing.text) == text else None)
         if same:
             raise DuplicateReport(
@@ -55,8 +55,7 @@ def check_new_report(dataset: Dataset, report: Report) -> None:
 
 
 def _published(dataset: Dataset):
-    days = {r.id: r.published.on or getattr(r.published, "earliest", None)
-            for r in dataset.reports}
+    days = {r.id: r.published.on or r.published.earliest for r in dataset.reports}
     return days.get
 
 
@@ -141,6 +140,3 @@ def merge_draft(dataset: Dataset, draft: Dataset, source: str = "the draft") -> 
     return MergeResult(validate(dataset_to_raw(merged), source), tuple(changes), report_id)
 
 
-def first_published(report: Report) -> dt.date:
-    """Sort key for adding reports in publication order; undated reports go last."""
-    return report.published.on or getattr(report.published, "earliest", None) or dt.date.max

@@ -35,7 +35,7 @@ LABELS = {"ordered": "ordered", "effective": "in force from", "announced_end": "
 def _day(when: When | None) -> dt.date | None:
     if when is None:
         return None
-    return when.on or getattr(when, "latest", None)
+    return when.on or when.latest
 
 
 def _reports_of(when: When) -> list[str]:

@@ -103,7 +103,7 @@ class YamlFileStore:
                     f"{path}: the dataset file changed since it was loaded (someone else "
                     "saved, or another tab); nothing was written, so their change is kept. "
                     "Reload the dataset and save again: your report is merged afresh")
-            if not os.access(path, os.W_OK):
+            if not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222:
                 raise DatasetFileError(f"{path}: the dataset file is read-only; nothing was "
                                        "written. Make it writable, or save to another file")
             try:
