@@ -386,6 +386,9 @@ def _check_order(f: _Fields, dates: dict[str, When | None]) -> None:
         return when.on if when is not None else None
 
     start = day("effective")
+    effective = dates.get("effective")
+    if effective is not None and effective.precision not in (None, TimePrecision.DAY):
+        start = None  # known to the week or month only: its first day is no bound
     for name, fix in (("announced_end", "check the end date, or the start date"),
                       ("actual_end", "check the end date, or the start date")):
         end = day(name)

@@ -453,6 +453,9 @@ def _lockdown(ctx: Context, event: _Event, number: int, events: list[_Event]) ->
     actual = found.actual_end or When.unknown("The report does not say when it was lifted."
                                               if event.kind == LIFTED else
                                               "The report does not say it has ended.")
+    ordered, announced, actual = _consistent(ctx, event, found.ordered, effective, announced,
+                                             actual)
+    found.ordered = ordered
     changes = _changes(ctx, event, found, effective, first)
     if not _placeable(effective, found, announced, actual, changes):
         ctx.findings.append(f"{event.zone.name}: a lockdown is stated but no date at all, and "
@@ -474,6 +477,31 @@ def _lockdown(ctx: Context, event: _Event, number: int, events: list[_Event]) ->
                     effective=effective, announced_end=announced or When.unknown(
                         "The report gives no announced end."), actual_end=actual,
                     measures=measures, evidence=evidence, changes=tuple(changes), note=note)
+
+
+def _consistent(ctx: Context, event: _Event, ordered: When | None, effective: When,
+                announced: When | None, actual: When) -> tuple[When | None, When | None, When]:
+    """Dates that contradict the start (an order after it, an end before it) are not
+    drafted: the contradiction is left to the reader, with both sets of words."""
+    start = effective.on if effective.precision in (None, TimePrecision.DAY) else None
+    if start is None:
+        return ordered, announced, actual
+    if ordered is not None and ordered.on is not None and ordered.on > start:
+        ctx.findings.append(f"{event.zone.name}: contradiction: ordered {ordered.on} "
+                            f"({ordered.words!r}) after it took effect {start} "
+                            f"({effective.words!r}); the order date is left out")
+        ordered = None
+    for name, when in (("announced end", announced), ("actual end", actual)):
+        if when is not None and when.on is not None and when.on < start:
+            ctx.findings.append(f"{event.zone.name}: contradiction: {name} {when.on} "
+                                f"({when.words!r}) before the start {start} "
+                                f"({effective.words!r}); the {name} is left out")
+            if name == "announced end":
+                announced = None
+            else:
+                actual = When.unknown("The report's end date comes before its start; see the "
+                                      "findings.")
+    return ordered, announced, actual
 
 
 def _placeable(effective: When, found: _Dates, announced: When | None, actual: When,
