@@ -20,10 +20,16 @@ import streamlit as st  # noqa: E402
 
 from dashboard import state  # noqa: E402
 from dashboard.text import md  # noqa: E402
-from dashboard.views import data_source, data_view, map_view, timeline_view  # noqa: E402
+from dashboard.views import (  # noqa: E402
+    add_report,
+    data_source,
+    data_view,
+    map_view,
+    timeline_view,
+)
 from geo.errors import LockdownMapError  # noqa: E402
 
-TABS = ("Map", "Timeline", "Data")
+TABS = ("Map", "Timeline", "Data", "Add a report")
 
 
 def main() -> None:
@@ -38,7 +44,7 @@ def main() -> None:
         st.stop()
     # Tabs that track state run only the open tab's code: a day change stays cheap.
     tabs = st.tabs(TABS, key="view", on_change="rerun")
-    views = (map_view.show, timeline_view.show, data_view.show)
+    views = (map_view.show, timeline_view.show, data_view.show, add_report.show)
     for tab, view in zip(tabs, views, strict=True):
         if tab.open:
             with tab:
