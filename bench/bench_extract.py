@@ -40,10 +40,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.extract import extract_report  # noqa: E402
-from geo.extract.places import find_places, place_index  # noqa: E402
-from geo.extract.sentences import split_sentences  # noqa: E402
-from geo.model import TimePrecision  # noqa: E402
+from geo.extract import extract_report
+from geo.extract.places import find_places, place_index
+from geo.extract.sentences import split_sentences
+from geo.model import TimePrecision
 
 CORPUS = Path("/work/shared/corpus/reports.json")
 _DROP = re.compile(r"\b(?:county|city|province|special|gun|si|kun|do)\b|[-‐,.'’()]")

@@ -54,11 +54,16 @@ from geo.model import (
     When,
 )
 
-MEASURE_REACH = 3  # sentences after a lockdown sentence whose measures belong to it
+MEASURE_REACH = 3
+ZONE_REACH = 120  # characters between a place and the lockdown word of its sentence
+_SOURCE_NEAR = re.compile(r"^\s*(?:도\s*)?(?:내부\s*)?(?:주민\s*)?소식통|"
+                          r"^\s*(?:told|said|reported)\b|(?:source|sources|resident|residents|partner)s?\s+(?:in|from)\s+$",
+                          re.IGNORECASE)
 _ORDER_WORDS = re.compile(r"\border\w*|\bissu\w*|\bdecree\w*|\bdecid\w*|봉쇄령|하달|지시|내려",
                           re.IGNORECASE)
 _SCHEDULED = re.compile(r"\bscheduled\b|\bdue to\b|\bwill be\b|\bis to be\b|"
                         r"예정|이라고 예고|할 계획")
+_IMPOSED_BEFORE = re.compile(r"\b(?:imposed|ordered|began|introduced)\b[^.]{0,6}$")
 _LIFT_NEAR = re.compile(r"\blift\w*|\bend\w*|해제|풀")
 _CROSSING = re.compile(
     r"\breturned from China\b|\bcrossed (?:the border|into|over)\b|\bdefect\w*|\bsmuggl\w+|"
@@ -174,6 +179,7 @@ def _events(ctx: Context, cues: list[Cue]) -> tuple[list[_Event], dict[str, Plac
             target.primary = target.primary or not cue.background
     for place_id in denied:
         events.pop(place_id, None)
+    _merge_seats(ctx, events)
     result = []
     for event in events.values():
         event.cues.sort(key=lambda c: c.start)
@@ -184,13 +190,33 @@ def _events(ctx: Context, cues: list[Cue]) -> tuple[list[_Event], dict[str, Plac
     return result, places
 
 
+def _merge_seats(ctx: Context, events: dict[str, _Event]) -> None:
+    """A county and the town that is its seat, named alike ("김형직" and "김형직군"), are
+    one zone: the county's."""
+    gazetteer = ctx.index.gazetteer
+    for town_id in list(events):
+        if town_id not in gazetteer:
+            continue
+        for county_id in list(events):
+            if county_id == town_id or county_id not in gazetteer:
+                continue
+            if f"seat: {town_id}" in gazetteer.get(county_id).note:
+                county = events[county_id]
+                county.cues.extend(events[town_id].cues)
+                county.primary = county.primary or events[town_id].primary
+                events.pop(town_id)
+                break
+
+
 def _zones_in(ctx: Context, cue: Cue, places: dict[str, Place]) -> list[tuple[Place, PlaceMention
                                                                              | None]]:
     sentence = cue.sentence
     mentions = find_places(ctx.text, ctx.language, ctx.index, sentence.start, sentence.end)
     zones: list[tuple[Place, PlaceMention | None]] = []
     for mention in mentions:
-        if _is_locator(ctx, mention, mentions):
+        if _is_locator(ctx, mention, mentions) or _is_sources_home(ctx, mention):
+            continue
+        if abs(mention.start - cue.start) > ZONE_REACH and len(mentions) > 1:
             continue
         entry = mention.entry
         if entry is not None and entry.kind == "country":
@@ -198,8 +224,9 @@ def _zones_in(ctx: Context, cue: Cue, places: dict[str, Place]) -> list[tuple[Pl
                 zones.append((_place(ctx, mention, places), mention))
             continue
         zones.append((_place(ctx, mention, places), mention))
+    near = ctx.text[max(sentence.start, cue.start - 40):min(sentence.end, cue.end + 40)]
     if not any(p.kind is PlaceKind.COUNTRY for p, _ in zones) and _NATIONWIDE.search(
-            sentence.text) and not zones:
+            near) and not zones and not re.search(r"\b(?:cities|areas|regions|places)\b", near):
         country = ctx.index.exact("North Korea")
         if country:
             zones.append((_country(ctx, country[0], places), None))
@@ -211,12 +238,36 @@ def _zones_in(ctx: Context, cue: Cue, places: dict[str, Place]) -> list[tuple[Pl
     return unique
 
 
+def _is_sources_home(ctx: Context, mention: PlaceMention) -> bool:
+    """'a source in Chagang Province told', '평안북도 소식통은': where a source lives."""
+    entry = mention.entry
+    if entry is not None and entry.kind not in ("province", "region"):
+        return False
+    after = ctx.text[mention.end:mention.end + 12]
+    before = ctx.text[max(0, mention.start - 20):mention.start]
+    return bool(_SOURCE_NEAR.search(after) or _SOURCE_NEAR.search(before))
+
+
 def _is_locator(ctx: Context, mention: PlaceMention, mentions: list[PlaceMention]) -> bool:
     """'Wiwon County, Chagang Province', 'in Yanggang Province', '양강도 김형직군': a
     province (or the country) that only says where another named place is."""
     entry = mention.entry
-    if entry is None or entry.kind not in ("province", "country", "region"):
+    if entry is None:
         return False
+    for other in mentions:
+        if other.entry is None and other.end <= mention.start and re.fullmatch(
+                r"\s*,\s*", ctx.text[other.end:mention.start]):
+            return True  # "Ryongsan-ri, Yomju County": the county says where the village is
+    if entry.kind not in ("province", "country", "region"):
+        return False
+    whole = re.search(r"(?:all of|entire|whole)\s+(?:the\s+)?$", ctx.text[max(
+        0, mention.start - 14):mention.start], re.IGNORECASE) or re.match(
+        r"\s*(?:전역|전체)", ctx.text[mention.end:mention.end + 4])
+    if whole:
+        return False
+    if any(o is not mention and o.entry is not None and entry.id in ctx.index.ancestors(o.entry)
+           for o in mentions):
+        return True  # a province named with a place inside it says where that place is
     for other in mentions:
         if other is mention:
             continue
@@ -242,18 +293,23 @@ def _nearest_event(ctx: Context, cue: Cue, events: dict[str, _Event],
     if events:
         return min(events.values(), key=lambda e: min(abs(c.start - cue.start) for c in e.cues))
     index = cue.sentence.index
-    for distance in (1, -1, 2, -2):
+    for distance in (-1, 1, -2, 2):
         k = index + distance
         if not 0 <= k < len(ctx.sentences):
             continue
         near = ctx.sentences[k]
+        found = None
         for mention in find_places(ctx.text, ctx.language, ctx.index, near.start, near.end):
             entry = mention.entry
-            if entry is not None and entry.kind in ("city", "county", "town") and \
+            if entry is not None and entry.kind in ("city", "county", "town", "province") and \
                     mention.status in ("resolved", "ambiguous"):
                 place = _place(ctx, mention, places)
                 event = events.setdefault(place.id, _Event(place, mention))
-                return event
+                event.cues.append(cue)
+                event.primary = event.primary or not cue.background
+                found = found or event
+        if found is not None:
+            return None  # the cue is given to every place of that sentence already
     return None
 
 
@@ -362,6 +418,8 @@ def _in_sentence(ctx: Context, sentence: Sentence) -> list:
         if speaking is not None and getattr(speaking, "start", None) is not None and \
                 expression.start < speaking.end and speaking.start < expression.end:
             continue
+        if expression.start < 40 and re.fullmatch(r"\d{4}-\d{2}-\d{2}", expression.words):
+            continue  # a page's date banner: the capture day, not an event's
         result.append(expression)
     return result
 
@@ -413,6 +471,11 @@ def _dates_of(ctx: Context, event: _Event) -> _Dates:
                 if found.duration is None:
                     found.duration = (expression, sentence)
                     found.used.append((expression, "announced_end"))
+            elif cue.kind == LIFTED and role == "POINT" and _IMPOSED_BEFORE.search(
+                    ctx.text[max(sentence.start, expression.start - 16):expression.start]):
+                if found.effective is None:
+                    found.effective = _when(ctx, expression, sentence)
+                    found.used.append((expression, "effective"))
             elif cue.kind == LIFTED and role in ("POINT", "FROM"):
                 if found.actual_end is None:
                     found.actual_end = _when(ctx, expression, sentence)
@@ -424,7 +487,8 @@ def _dates_of(ctx: Context, event: _Event) -> _Dates:
                 found.used.append((expression, f"changes[{len(found.changes) - 1}]"))
             elif role in ("POINT", "FROM", "MONTH") and cue.kind == IMPOSED:
                 name = "ordered" if ordered and role != "MONTH" else "effective"
-                if getattr(found, name) is None:
+                held = getattr(found, name)
+                if held is None or (held.precision is not TimePrecision.DAY and role != "MONTH"):
                     setattr(found, name, _when(ctx, expression, sentence))
                     found.used.append((expression, name))
     return found

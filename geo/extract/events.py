@@ -31,7 +31,7 @@ IMPOSED, LIFTED, DOWNGRADED, DENIED = "imposed", "lifted", "downgraded", "denied
 
 _EN_LOCKDOWN = re.compile(
     r"\block(?:ed|ing|s)?[- ]?downs?\b|\block(?:ed|ing)? (?:\w+ ){0,4}?down\b|"
-    r"\bseal(?:ed|ing|s)? off\b|\bsealing off\b|\bsealed\b|\bblockades?\b|"
+    r"\bseal(?:ed|ing|s)? off\b|\bsealing off\b|\bsealed\b|"
     r"\bblock(?:ed|ing)? (?:all|the (?:whole|entire)) (?:provinces|cities|counties|city|county"
     r"|town|area)|\bblocked (?:the public|residents|people|outsiders) from entering\b|"
     r"\b(?:banned|barred|banning|barring) (?:entry|outsiders|people) (?:to|from entering|into)\b|"
@@ -72,6 +72,8 @@ _EN_BUT_STILL = re.compile(r"^\W*(?:but|however|only)\b.*\b(?:still|remain\w*|ba
                            r"closed|not allowed)\b", re.IGNORECASE)
 _KO_BUT_STILL = re.compile(r"^\W*(?:BUT|But|but|하지만|다만|그러나)\b"
                            r".*(?:차단|통제|금지|유지|만 가능)")
+_SCHEDULED_LIFT = re.compile(r"(?:해제|풀)\w{0,3} 예정|\b(?:scheduled|due|set) to be lifted\b")
+_KO_RUMOUR = re.compile(r"얘기가 흘러|소문|확인되지 않")
 _WINDOW = 60  # characters around a cue in which a verb (lift, ease, deny) refers to it
 
 
@@ -127,6 +129,9 @@ def _about_border(text: str, match: re.Match, korean: bool) -> bool:
 
 def _kind(text: str, match: re.Match, following: str, korean: bool) -> str | None:
     lo, hi = max(0, match.start() - _WINDOW), match.end() + _WINDOW
+    # The verb that says what happened to the lockdown is in its own clause.
+    comma = text.rfind(",", lo, match.start())
+    lo = comma + 1 if comma >= 0 else lo
     near = text[lo:hi]
     deny, speculation = (_KO_DENY, _KO_SPECULATION) if korean else (_EN_DENY, _EN_SPECULATION)
     if deny.search(near):
@@ -137,6 +142,10 @@ def _kind(text: str, match: re.Match, following: str, korean: bool) -> str | Non
     clause = re.split(r"[,;:]|\bbut\b", text[:match.start()])[-1]
     if speculation.search(clause + text[match.start():match.end() + 15]):
         return None
+    if korean and _KO_RUMOUR.search(text):
+        return None
+    if lifted and _SCHEDULED_LIFT.search(text, match.start()):
+        return IMPOSED  # "scheduled to be lifted on X", "해제될 예정": an announced end
     but_still = (_KO_BUT_STILL if korean else _EN_BUT_STILL).search(following)
     if eased and not (lifted and lifted.start() < eased.start() and "partial" not in
                       eased.group().lower() and not korean and "lifted" in near.lower()):

@@ -34,7 +34,8 @@ _KO_PARTICLES = tuple(sorted({
     "이", "가", "은", "는", "을", "를", "에", "에서", "의", "와", "과", "로", "으로",
     "까지", "부터", "만", "에는", "에도", "에서는", "에서도", "에선", "이나", "나", "와의",
     "과의", "에서의", "에의", "이며", "이고", "도", "지역", "일대", "전역", "시내", "주민",
-    "주민들", "시민", "시민들", "내", "안", "쪽", "뿐", "처럼", "보다",
+    "주민들", "시민", "시민들", "특별시", "특별시를", "특별시의", "특별시에",
+    "내", "안", "쪽", "뿐", "처럼", "보다",
 }, key=len, reverse=True))
 # English capitalised words that are never place names but start sentences or titles.
 _EN_STOP = frozenset({
@@ -42,7 +43,8 @@ _EN_STOP = frozenset({
     "according", "north", "south", "east", "west", "korean", "korea", "image", "photo",
     "daily", "news", "state", "central", "kim", "song", "mr", "ms", "province", "county",
     "city", "however", "but", "and", "this", "that", "these", "those", "it", "its", "they",
-    "he", "she", "we", "residents", "authorities", "source", "sources", "monday", "tuesday",
+    "he", "she", "we", "when", "while", "because", "with", "for", "by", "during",
+    "all", "of", "if", "once", "residents", "authorities", "source", "sources", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
     "april", "may", "june", "july", "august", "september", "october", "november", "december",
 })
@@ -199,7 +201,8 @@ def _resolve_run(run: str, offset: int, index: PlaceIndex) -> list[PlaceMention]
             has_kind = bool(_KIND_SUFFIX.search(span))
             if not entries and has_kind and j - i >= 2 and len(keys(span)[1]) >= MIN_KEY:
                 entries, fuzzy = index.fuzzy(span), True
-            if entries or (has_kind and j - i >= 2 and first not in _EN_STOP):
+            hyphenated = j - i == 1 and bool(_KIND_SUFFIX.search(span)) and "-" in span
+            if entries or (has_kind and (j - i >= 2 or hyphenated) and first not in _EN_STOP):
                 result.append(_mention(offset + words[i].start(),
                                        offset + words[i].start() + len(span), span, entries,
                                        fuzzy))
