@@ -12,7 +12,8 @@ Scored as the corpus README says (``/work/shared/corpus/README.md``):
 - on paired primary events: *start* exact (a day; a start known only to the week
   or month is "no day", right when gold has none; gold ``start_probable`` is
   accepted), *end* within one day of gold ``end`` or equal to an ``end_alt``
-  (null only when gold is null), *status* exact.
+  (null only when gold is null; an eased lockdown's end is null by the corpus
+  convention, whatever end was announced), *status* exact.
 
 The anchor is the report's ``published`` day, else the first day of its
 ``published_range`` (every day in the range resolves to the same gold dates).
@@ -92,7 +93,10 @@ def predicted_events(draft) -> list[Event]:
         kinds = [c.kind.value for c in lockdown.changes if c.kind.value != "extended"]
         start = _day(lockdown.effective) or _day(lockdown.ordered)
         end = _day(lockdown.actual_end) or _day(lockdown.announced_end)
-        events.append(Event({fold(n) for n in names}, kinds[-1] if kinds else "imposed",
+        status = kinds[-1] if kinds else "imposed"
+        if status == "downgraded":
+            end = None  # the corpus convention: an easing leaves the end null
+        events.append(Event({fold(n) for n in names}, status,
                             not (lockdown.note or "").startswith("Background"), start, end))
     return events
 

@@ -73,6 +73,8 @@ _NATIONWIDE = re.compile(
     r"\bnationwide\b|\bacross the country\b|\ball (?:of )?the country[’']?s? provinces\b|"
     r"\ball provinces, cities and counties\b|\bthe whole country\b|\ball of North Korea\b|"
     r"전국|전역|북 전역", re.IGNORECASE)
+# A lockdown sentence naming no North Korean place but another country speaks of it.
+_FOREIGN = re.compile(r"\bChina\b|\bChinese\b|\bShanghai\b|\bRussia|중국|상하이|러시아")
 _KINDS = {kind.value for kind in PlaceKind}
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -113,9 +115,17 @@ class Context:
     speaking: object = None
     findings: list[str] = field(default_factory=list)
     highlights: list[Highlight] = field(default_factory=list)
+    _places: dict[int, list[PlaceMention]] = field(default_factory=dict)
 
     def evidence(self, sentence: Sentence) -> Evidence:
         return Evidence(self.report_id, sentence.text)
+
+    def places_in(self, sentence: Sentence) -> list[PlaceMention]:
+        """The place names of a sentence, found once."""
+        if sentence.index not in self._places:
+            self._places[sentence.index] = find_places(self.text, self.language, self.index,
+                                                       sentence.start, sentence.end)
+        return self._places[sentence.index]
 
     def anchor_words(self) -> str:
         if getattr(self.anchor, "spoke", None) is not None:
@@ -171,7 +181,7 @@ def _events(ctx: Context, cues: list[Cue]) -> tuple[list[_Event], dict[str, Plac
                 cue, mention.start, ctx.text, ctx.language)
             event.primary = event.primary or not background
     for cue in orphans:  # "The lockdown was ordered in late July": of the nearest zone
-        if cue.kind == DENIED:
+        if cue.kind == DENIED or _FOREIGN.search(cue.sentence.text):
             continue
         target = _nearest_event(ctx, cue, events, places)
         if target is not None:
@@ -211,22 +221,20 @@ def _merge_seats(ctx: Context, events: dict[str, _Event]) -> None:
 def _zones_in(ctx: Context, cue: Cue, places: dict[str, Place]) -> list[tuple[Place, PlaceMention
                                                                              | None]]:
     sentence = cue.sentence
-    mentions = find_places(ctx.text, ctx.language, ctx.index, sentence.start, sentence.end)
+    mentions = ctx.places_in(sentence)
     zones: list[tuple[Place, PlaceMention | None]] = []
     for mention in mentions:
-        if _is_locator(ctx, mention, mentions) or _is_sources_home(ctx, mention):
-            continue
-        if abs(mention.start - cue.start) > ZONE_REACH and len(mentions) > 1:
+        if _not_a_zone(ctx, cue, mention, mentions):
             continue
         entry = mention.entry
         if entry is not None and entry.kind == "country":
-            if _NATIONWIDE.search(ctx.text, mention.start, min(sentence.end, mention.end + 12)):
+            if _NATIONWIDE.search(ctx.text, mention.start, min(sentence.end, mention.end + 12)) \
+                    or _country_acts(ctx, cue, mention, mentions):
                 zones.append((_place(ctx, mention, places), mention))
             continue
         zones.append((_place(ctx, mention, places), mention))
     near = ctx.text[max(sentence.start, cue.start - 40):min(sentence.end, cue.end + 40)]
-    if not any(p.kind is PlaceKind.COUNTRY for p, _ in zones) and _NATIONWIDE.search(
-            near) and not zones and not re.search(r"\b(?:cities|areas|regions|places)\b", near):
+    if not zones and _NATIONWIDE.search(near) and not _SOME_PLACES.search(near):
         country = ctx.index.exact("North Korea")
         if country:
             zones.append((_country(ctx, country[0], places), None))
@@ -236,6 +244,57 @@ def _zones_in(ctx: Context, cue: Cue, places: dict[str, Place]) -> list[tuple[Pl
             seen.add(place.id)
             unique.append((place, mention))
     return unique
+
+
+_SOME_PLACES = re.compile(r"\b(?:several|some|many|other|major|regional|\w+ing)\s+(?:\w+\s+)?"
+                          r"(?:cities|areas|regions|places|towns)\b|"
+                          r"\b(?:areas|parts) (?:of|with)\b",
+                          re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_DATELINE_AFTER = re.compile(r"^,\s*(?:[A-Z][a-z]{2,8}\.?)\s+\d{1,2}\s*\(")
+_REGION_AFTER = re.compile(r"^\s*(?:의\s*)?(?:북·중\s*)?(?:접경|국경)|"
+                           r"^[’']?s? border (?:areas|regions)",
+                           re.IGNORECASE)
+_LOCATED_IN = re.compile(r"\b(?:located |lying |situated )?in\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _not_a_zone(ctx: Context, cue: Cue, mention: PlaceMention,
+                mentions: list[PlaceMention]) -> bool:
+    """Names in a lockdown sentence that are not its zone: a province saying where a
+    place is, a source's home, a dateline, where someone came from, a border region
+    (represented by the places it names), and places too far from the lockdown word
+    or, in Korean, in another clause."""
+    if _is_locator(ctx, mention, mentions) or _is_sources_home(ctx, mention):
+        return True
+    before = ctx.text[max(cue.sentence.start, mention.start - 12):mention.start]
+    after = ctx.text[mention.end:mention.end + 16]
+    if _FROM_BEFORE.search(before) or _DATELINE_AFTER.search(after):
+        return True
+    entry = mention.entry
+    if entry is not None and entry.kind == "province" and _REGION_AFTER.search(after):
+        return True
+    if abs(mention.start - cue.start) > ZONE_REACH and len(mentions) > 1:
+        return True
+    if ctx.language == "ko":
+        low, high = sorted((mention.end, cue.start))
+        if ", " in ctx.text[low:high]:
+            return True
+    return False
+
+
+def _country_acts(ctx: Context, cue: Cue, mention: PlaceMention,
+                  mentions: list[PlaceMention]) -> bool:
+    """'North Korea on Thursday lifted a temporary lockdown': the country, named as the
+    one that imposes or lifts, with no other place and no 'areas', is the zone."""
+    if any(m is not mention and m.entry is not None and m.entry.kind != "country"
+           for m in mentions):
+        return False
+    if mention.start - cue.sentence.start > 20 or mention.end > cue.start:
+        return False
+    between = ctx.text[mention.end:cue.start]
+    after = ctx.text[cue.end:cue.end + 30]
+    return bool(re.search(r"\b(?:lifted|imposed|ordered|declared|announced|ended|eased)\b",
+                          between)) and not _SOME_PLACES.search(between + after)
 
 
 def _is_sources_home(ctx: Context, mention: PlaceMention) -> bool:
@@ -269,6 +328,11 @@ def _is_locator(ctx: Context, mention: PlaceMention, mentions: list[PlaceMention
            for o in mentions):
         return True  # a province named with a place inside it says where that place is
     for other in mentions:
+        if other is not mention and other.end <= mention.start and \
+                mention.start - other.end <= 30 and _LOCATED_IN.search(
+                    ctx.text[other.end:mention.start]):
+            return True  # "Rason, a city located in North Hamgyong province"
+    for other in mentions:
         if other is mention:
             continue
         inside = other.entry is None or entry.id in ctx.index.ancestors(other.entry)
@@ -299,7 +363,7 @@ def _nearest_event(ctx: Context, cue: Cue, events: dict[str, _Event],
             continue
         near = ctx.sentences[k]
         found = None
-        for mention in find_places(ctx.text, ctx.language, ctx.index, near.start, near.end):
+        for mention in ctx.places_in(near):
             entry = mention.entry
             if entry is not None and entry.kind in ("city", "county", "town", "province") and \
                     mention.status in ("resolved", "ambiguous"):
@@ -374,7 +438,7 @@ def _with_ancestors(ctx: Context, kept: list[Place], places: dict[str, Place]) -
 
 def _mentions_of(ctx: Context, place: Place) -> list[PlaceMention]:
     found = []
-    for mention in find_places(ctx.text, ctx.language, ctx.index):
+    for mention in (m for sentence in ctx.sentences for m in ctx.places_in(sentence)):
         if (mention.entry is not None and mention.entry.id == place.id) or (
                 mention.entry is None and mention.words == place.name):
             found.append(mention)
@@ -415,6 +479,8 @@ def _in_sentence(ctx: Context, sentence: Sentence) -> list:
     for expression in ctx.expressions:
         if not (sentence.start <= expression.start < sentence.end):
             continue
+        if getattr(expression, "speaking_day", False):
+            continue  # the day a source spoke is the anchor, never a lockdown date
         if speaking is not None and getattr(speaking, "start", None) is not None and \
                 expression.start < speaking.end and speaking.start < expression.end:
             continue
@@ -459,8 +525,12 @@ def _dates_of(ctx: Context, event: _Event) -> _Dates:
         sentence = cue.sentence
         ordered = bool(_ORDER_WORDS.search(sentence.text))
         scheduled = bool(_SCHEDULED.search(sentence.text))
-        for expression in _in_sentence(ctx, sentence):
+        expressions = _respectively(ctx, event, sentence, _in_sentence(ctx, sentence))
+        for expression in expressions:
             role = _role(expression)
+            if role == "UNTIL" and _CONTINUED_AFTER.match(ctx.text, expression.end,
+                                                            expression.end + 16):
+                continue  # "11일까지 이틀째 계속": still in force that day, not an end
             if role == "UNTIL" or (role == "POINT" and cue.kind == IMPOSED and scheduled and
                                    _LIFT_NEAR.search(ctx.text, expression.end,
                                                      expression.end + 12)):
@@ -468,6 +538,8 @@ def _dates_of(ctx: Context, event: _Event) -> _Dates:
                     found.announced_end = _when(ctx, expression, sentence)
                     found.used.append((expression, "announced_end"))
             elif role == "DURATION":
+                if _OFFSET_AFTER.match(ctx.text, expression.end, expression.end + 12):
+                    continue  # "five days after", "15일만에": an offset or how long it lasted
                 if found.duration is None:
                     found.duration = (expression, sentence)
                     found.used.append((expression, "announced_end"))
@@ -494,8 +566,33 @@ def _dates_of(ctx: Context, event: _Event) -> _Dates:
     return found
 
 
+_CONTINUED_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:계속|이어지|유지)|\s*(?:\w+\s+){0,2}"
+                              r"(?:continued|persisted|remained)\b")
+_OFFSET_AFTER = re.compile(r"\s*(?:after|later|before|earlier|ago|since)\b|"
+                           r"\s*(?:만에|만의|후|전|뒤|째)", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"각각|\brespectively\b", re.IGNORECASE)
+_ANNOUNCED = re.compile(r"\baccording to\b|\b(?:said|reported|announced)\b|밝혔|보도|발표")
+
+
+def _respectively(ctx: Context, event: _Event, sentence: Sentence, expressions: list) -> list:
+    """'lifted on the 14th and the 17th respectively' (각각): the n-th place named takes
+    the n-th day."""
+    if not _RESPECTIVELY.search(sentence.text):
+        return expressions
+    points = [e for e in expressions if _role(e) == "POINT"]
+    zones = [m for m in ctx.places_in(sentence) if m.entry is None or m.entry.kind != "province"]
+    order = [m.entry.id if m.entry else None for m in zones]
+    ids = list(dict.fromkeys(order))
+    if len(points) != len(ids) or event.zone.id not in ids:
+        return expressions
+    mine = points[ids.index(event.zone.id)]
+    return [e for e in expressions if _role(e) != "POINT" or e is mine]
+
+
 def _lockdown(ctx: Context, event: _Event, number: int, events: list[_Event]) -> Lockdown | None:
     found = _dates_of(ctx, event)
+    if found.actual_end is None and event.kind == LIFTED:
+        found.actual_end = _announced_lifting(ctx, event, found)
     first = event.cues[0].sentence
     effective = found.effective
     if effective is None and found.ordered is not None and found.ordered.on is not None:
@@ -566,6 +663,25 @@ def _consistent(ctx: Context, event: _Event, ordered: When | None, effective: Wh
                 actual = When.unknown("The report's end date comes before its start; see the "
                                       "findings.")
     return ordered, announced, actual
+
+
+def _announced_lifting(ctx: Context, event: _Event, found: _Dates) -> When | None:
+    """'the lockdown was lifted, according to KCNA' in a dated report: known from the
+    day it was announced, the publication day (the day before is as likely)."""
+    published = ctx.anchor.published
+    if published is None or not event.primary:
+        return None
+    for cue in event.cues:
+        if cue.kind == LIFTED and _ANNOUNCED.search(cue.sentence.text) and not _in_sentence(
+                ctx, cue.sentence):
+            when = When(certainty=Certainty.INFERRED, on=published, precision=TimePrecision.DAY,
+                        reasoning="The report gives no day for the lifting, only that it was "
+                                  "announced; taken as the publication day, on which it was "
+                                  "reported (it may have been the day before).",
+                        evidence=(ctx.evidence(cue.sentence),))
+            found.changes.append((LIFTED, when, cue.sentence))
+            return when
+    return None
 
 
 def _placeable(effective: When, found: _Dates, announced: When | None, actual: When,
@@ -681,7 +797,7 @@ def _trigger(ctx: Context, lockdowns: list[Lockdown], places: dict[str, Place]) 
                   and getattr(e, "on", None) is not None]
         if not points:
             continue
-        mentions = find_places(ctx.text, ctx.language, ctx.index, sentence.start, sentence.end)
+        mentions = ctx.places_in(sentence)
         zone = next((m.entry.id for m in mentions if m.entry and m.entry.id in zones), None)
         if zone is None:
             continue

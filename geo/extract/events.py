@@ -38,9 +38,7 @@ _EN_LOCKDOWN = re.compile(
     r"\bquarantin(?:e|ed|ing) (?:of )?(?:the )?(?:whole|entire) (?:city|county|town)\b",
     re.IGNORECASE)
 _KO_LOCKDOWN = re.compile(r"봉쇄|이중잠금|문밖 출입이 (?:엄격히 )?통제|"
-                          r"출입을 (?:전면 )?(?:제한|차단|금지)")
-_EN_NOT_A_PLACE = re.compile(
-    r"\b(?:border|borders|frontier|ports?|customs|trade)\b", re.IGNORECASE)
+                          r"출입(?:을|이|도)? (?:전면 )?(?:제한|차단|금지)|출입 금지")
 _KO_NOT_A_PLACE = re.compile(r"국경|항구|국경연선|세관|무역")
 _EN_LIFT = re.compile(r"\blift(?:ed|ing|s)?\b|\bwalked back\b|\bremov(?:ed|ing)\b|"
                       r"\bend(?:ed|ing)? (?:the|its|a) (?:\w+ )?lockdown|\bended\b|\breopen",
@@ -115,16 +113,21 @@ def _sentence_cue(sentence: Sentence, following: str, language: str) -> Cue | No
     return None
 
 
+_BORDER_OBJECT = re.compile(
+    r"^\s*(?:of|on|along|at|around|across)\s+(?:the\s+|its\s+|all\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:border|borders|frontier|ports?|customs)\b", re.IGNORECASE)
+_BORDER_BEFORE = re.compile(r"\b(?:border|frontier|port)s?\s*$", re.IGNORECASE)
+
+
 def _about_border(text: str, match: re.Match, korean: bool) -> bool:
-    """'closure of the border', '국경봉쇄': the lockdown word is about the border or ports."""
+    """'closure of the border', 'border lockdown', '국경봉쇄': the lockdown word is about
+    the border or ports, not a place."""
     if korean:
         before = text[max(0, match.start() - 6):match.start()]
         return bool(_KO_NOT_A_PLACE.search(before)) or "항구" in text[match.end():match.end() + 8]
-    after = text[match.end():match.end() + 40]
+    after = text[match.end():match.end() + 50]
     before = text[max(0, match.start() - 25):match.start()]
-    return bool(_EN_NOT_A_PLACE.search(after.split(",")[0]) and not re.search(
-        r"\b(?:city|county|town|area)\b", after.split(",")[0], re.IGNORECASE)) or bool(
-        re.search(r"\bborder\w*\s*$", before, re.IGNORECASE))
+    return bool(_BORDER_OBJECT.search(after) or _BORDER_BEFORE.search(before))
 
 
 def _kind(text: str, match: re.Match, following: str, korean: bool) -> str | None:

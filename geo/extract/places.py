@@ -100,8 +100,8 @@ class PlaceIndex:
         except Exception:
             return []
         return [m.entry for m in matches
-                if m.entry.country == "KP" and m.score >= 85 and key(words)[:2] ==
-                key(m.alias)[:2]]
+                if m.entry.country == "KP" and m.score >= 85 and key(words)[:1] ==
+                key(m.alias)[:1]]
 
     def ancestors(self, entry: Entry) -> list[str]:
         chain, seen = [], set()
@@ -126,11 +126,16 @@ def _prefer_named_kind(words: str, found: list[Entry]) -> list[Entry]:
     elif lowered.endswith(("city", "-si", "-shi")) or words.endswith("시"):
         wanted = "city"
 
+    base = keys(words)[1]
+
     def rank(entry: Entry) -> tuple:
         kind = entry.kind
         if wanted == "city" and kind == "province" and "special city" in entry.name.lower():
             kind = "city"
-        return (kind != wanted, order.get(entry.kind, 9), -entry.population, entry.id)
+        # An entry whose own name is the words beats one that only has them as an alias.
+        named = keys(entry.name)[1] != base and not any(
+            keys(a)[1] == base for a in entry.aliases[:3])
+        return (kind != wanted, named, order.get(entry.kind, 9), -entry.population, entry.id)
 
     return sorted(found, key=rank)
 
@@ -176,9 +181,32 @@ def _same_place(a: Entry, b: Entry) -> bool:
 
 def _english_places(text: str, start: int, end: int, index: PlaceIndex) -> list[PlaceMention]:
     found: list[PlaceMention] = []
+    loose: list[re.Match] = []
     for run in _EN_RUN.finditer(text, start, end):
-        found.extend(_resolve_run(run.group(), run.start(), index))
-    return found
+        mentions = _resolve_run(run.group(), run.start(), index)
+        found.extend(mentions)
+        if not mentions and " " not in run.group() and run.group().lower() not in _EN_STOP:
+            loose.append(run)
+    return sorted(found + _list_items(text, loose, found, index), key=lambda m: m.start)
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,? and|,? or)\s*")
+
+
+def _list_items(text: str, loose: list[re.Match], found: list[PlaceMention],
+                index: PlaceIndex) -> list[PlaceMention]:
+    """'Hamhung, Kaesong, Kangye, Nampho and Phyongsong': an unknown word listed with
+    known places is a place too; a spelling one slip away is read as that place."""
+    items: list[PlaceMention] = []
+    known = [m for m in found if m.entry is not None]
+    for run in loose:
+        beside = any(_LIST_GAP.fullmatch(text[m.end:run.start()]) or
+                     _LIST_GAP.fullmatch(text[run.end():m.start]) for m in known + items)
+        if not beside or len(key(run.group())) < MIN_KEY + 1:
+            continue
+        entries = index.fuzzy(run.group())
+        items.append(_mention(run.start(), run.end(), run.group(), entries, True))
+    return items
 
 
 def _resolve_run(run: str, offset: int, index: PlaceIndex) -> list[PlaceMention]:
@@ -231,4 +259,32 @@ def _korean_places(text: str, start: int, end: int, index: PlaceIndex) -> list[P
         else:
             if len(token) >= 3 and token[-1] in "군" and token[:-1] not in ("봉쇄", "국경"):
                 found.append(_mention(word.start(), word.end(), token, [], False))
+            elif found and _after_province(text, found[-1], word):
+                head = _strip_particle(token)
+                if head and 2 <= len(head) <= 4 and head not in _KO_NOT_PLACES:
+                    found.append(_mention(word.start(), word.start() + len(head), head, [],
+                                          False))
     return found
+
+
+# Words that follow a province's name without being a place in it.
+_KO_NOT_PLACES = frozenset({
+    "소식통", "주민", "당국", "국경", "지역", "접경지역", "접경", "일대", "전역", "전체", "내",
+    "각지", "도당", "보위국", "주둔", "협력자", "취재협력자", "인민위원회", "방역", "국경연선",
+    "경계", "북부", "남부", "지방", "안전국", "당위원회", "시장", "농촌", "도시", "간부",
+})
+
+
+def _after_province(text: str, previous: PlaceMention, word: re.Match) -> bool:
+    """'평안북도 삭주에': a word right after a province's name is a place in it."""
+    entry = previous.entry
+    return (entry is not None and entry.kind == "province" and previous.words.endswith("도")
+            and text[previous.end:word.start()] in (" ", "도 ")
+            and text[word.end():word.end() + 1] in (" ", "", ",", "."))
+
+
+def _strip_particle(token: str) -> str | None:
+    for particle in _KO_PARTICLES:
+        if token.endswith(particle) and len(token) > len(particle):
+            return token[:len(token) - len(particle)]
+    return None
