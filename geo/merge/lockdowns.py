@@ -25,6 +25,7 @@ from geo.model import (
 TOUCHING = dt.timedelta(days=1)  # periods this close are one period told twice
 LIFT_SLACK = dt.timedelta(days=7)  # a second lift date this near the first disputes it
 QUIET_GAP = dt.timedelta(days=90)  # an undated lift or easing reaches back this far at most
+WINDOW_DAYS = {2: 6, 3: 30}  # days after the first of a week- or month-precise start
 # Zones nested in these kinds are one lockdown with them (a county and its town);
 # a province's or the country's lockdown is not updated by a report on one city.
 NESTING_KINDS = {PlaceKind.COUNTY, PlaceKind.CITY, PlaceKind.TOWN}
@@ -78,8 +79,13 @@ def _meets(existing: Lockdown, draft: Lockdown, published: Published,
     reach = _reach(existing, published)
     start = _start(draft)
     if start is not None:
+        # A start known to the week or month ("in late July") may lie anywhere in it.
+        window = dt.timedelta(days=WINDOW_DAYS.get(int(draft.effective.precision or 1), 0))
         ends = [d for d in (_lifted(draft), draft.announced_end.on) if d is not None]
-        return start <= reach + TOUCHING and max([start, *ends]) >= first - TOUCHING
+        if draft_published and any(c.kind is StatusChangeKind.LIFTED and not c.when.known
+                                   for c in draft.changes):
+            ends.append(draft_published)  # lifted on a day not given: by the report's day
+        return start <= reach + TOUCHING and max([start + window, *ends]) >= first - TOUCHING
     # No start of its own: a lift, an easing or a confirmation of a lockdown in force.
     moments = _known_days(draft) or ([draft_published] if draft_published else [])
     if not moments:
@@ -131,16 +137,6 @@ def find_match(lockdowns: tuple[Lockdown, ...], draft: Lockdown, places: Mapping
         if best_key is None or key > best_key:
             best, best_key = existing, key
     return best
-
-
-def _lift_of(draft: Lockdown) -> Lockdown:
-    """A draft whose lift is only a dated 'lifted' change gets that day as its actual end."""
-    if draft.actual_end.known:
-        return draft
-    for change in draft.changes:
-        if change.kind is StatusChangeKind.LIFTED and change.when.known:
-            return replace(draft, actual_end=change.when)
-    return draft
 
 
 class _Update:
@@ -252,12 +248,11 @@ def update_lockdown(existing: Lockdown, draft: Lockdown, report: str,
                     published: Published) -> tuple[Lockdown, list[Change]]:
     """``existing`` with what the draft adds: dates (or their disagreements), status changes,
     measures, evidence. Every earlier fact and quote stays."""
-    draft = _lift_of(draft)
     update = _Update(existing, report, published)
     extended = {c.announced_end.on for c in draft.changes
                 if c.kind is StatusChangeKind.EXTENDED and c.announced_end}
     before_end = existing.announced_end.on
-    was_lifted = existing.actual_end.known
+    was_lifted = _lifted(existing) is not None
     for fact in DISPUTABLE_DATES:
         incoming = getattr(draft, fact)
         if fact == "announced_end" and incoming.on in extended:
@@ -270,10 +265,11 @@ def update_lockdown(existing: Lockdown, draft: Lockdown, report: str,
                        trigger=lockdown.trigger or draft.trigger)
     update.lockdown = lockdown
     update.sync_lift()
-    end = update.lockdown.actual_end.on
+    end = _lifted(update.lockdown)
     if not was_lifted and end is not None:
         early = before_end is not None and end <= before_end
-        update.say("status", f"lifted {update.lockdown.actual_end.label()}"
+        label = update.lockdown.actual_end.label() if update.lockdown.actual_end.known else end
+        update.say("status", f"lifted {label}"
                    + (f", early: the announced end was {before_end}" if early else ""))
     if not update.changes:
         update.say("update", f"confirmed by {report} (evidence added)")
@@ -283,7 +279,7 @@ def update_lockdown(existing: Lockdown, draft: Lockdown, report: str,
 def add_lockdown(lockdowns: tuple[Lockdown, ...], draft: Lockdown, zone_name: str
                  ) -> tuple[Lockdown, Change]:
     new_id = unique_id(draft.id, {lk.id for lk in lockdowns})
-    lockdown = replace(_lift_of(draft), id=new_id)
+    lockdown = replace(draft, id=new_id)
     start = lockdown.effective.label()
     return lockdown, Change("lockdown", new_id,
                             f"new lockdown {new_id}: {zone_name}, in force from {start}")
