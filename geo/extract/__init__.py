@@ -82,20 +82,18 @@ def extract_report(text: str, *, published: dt.date | None = None, outlet: str |
     language = check_language(language, text)
     report_id = _report_id(outlet, language, published, title, text)
     published_when = _published(published)
-    anchor = dates.Anchor(published=published,
-                          published_certainty=Certainty.INFERRED if published else None,
-                          spoke=None)
-    speaking = dates.find_speaking_day(text, language=language, anchor=anchor)
-    spoke = getattr(speaking, "on", speaking) if speaking is not None else None
-    if spoke is not None and not isinstance(spoke, dt.date):
-        spoke = None
-    anchor = dates.Anchor(published=published, published_certainty=anchor.published_certainty,
-                          spoke=spoke)
+    anchor = dates.Anchor(published=published, published_certainty=Certainty.STATED)
+    # The time expressions resolve relative words against the source's speaking day
+    # themselves (it is found among them); the anchor then records that day.
+    expressions = dates.find_time_expressions(text, language=language, anchor=anchor)
+    speaking = next((e for e in expressions if e.speaking_day), None)
+    if speaking is not None and speaking.on is not None:
+        anchor = dates.Anchor(published=published, published_certainty=Certainty.STATED,
+                              spoke=speaking.on)
     sentences = split_sentences(text)
     ctx = Context(report_id=report_id, text=text, language=language, sentences=sentences,
                   index=place_index(), anchor=anchor, published=published_when,
-                  expressions=dates.find_time_expressions(text, language=language, anchor=anchor),
-                  speaking=speaking if hasattr(speaking, "start") else None, findings=findings)
+                  expressions=expressions, speaking=speaking, findings=findings)
     report = Report(id=report_id, outlet=outlet or "unknown outlet",
                     title=title or _first_line(text), url=url or None, language=language,
                     published=published_when, text=text,

@@ -98,6 +98,8 @@ class _Event:
     cues: list[Cue] = field(default_factory=list)
     primary: bool = False
     kind: str = IMPOSED
+    # Cues given to it from sentences that name no place ("The lockdown was ordered …").
+    borrowed: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -186,6 +188,7 @@ def _events(ctx: Context, cues: list[Cue]) -> tuple[list[_Event], dict[str, Plac
         target = _nearest_event(ctx, cue, events, places)
         if target is not None:
             target.cues.append(cue)
+            target.borrowed.add(cue.start)
             target.primary = target.primary or not cue.background
     for place_id in denied:
         events.pop(place_id, None)
@@ -250,7 +253,7 @@ _SOME_PLACES = re.compile(r"\b(?:several|some|many|other|major|regional|\w+ing)\
                           r"(?:cities|areas|regions|places|towns)\b|"
                           r"\b(?:areas|parts) (?:of|with)\b",
                           re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:\w+\s+)?(?:side of\s+)?$", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"^,\s*(?:[A-Z][a-z]{2,8}\.?)\s+\d{1,2}\s*\(")
 _REGION_AFTER = re.compile(r"^\s*(?:의\s*)?(?:북·중\s*)?(?:접경|국경)|"
                            r"^[’']?s? border (?:areas|regions)",
@@ -366,7 +369,7 @@ def _nearest_event(ctx: Context, cue: Cue, events: dict[str, _Event],
         for mention in ctx.places_in(near):
             entry = mention.entry
             if entry is not None and entry.kind in ("city", "county", "town", "province") and \
-                    mention.status in ("resolved", "ambiguous"):
+                    mention.status in ("resolved", "ambiguous", "approximate"):
                 place = _place(ctx, mention, places)
                 event = events.setdefault(place.id, _Event(place, mention))
                 event.cues.append(cue)
@@ -479,7 +482,8 @@ def _in_sentence(ctx: Context, sentence: Sentence) -> list:
     for expression in ctx.expressions:
         if not (sentence.start <= expression.start < sentence.end):
             continue
-        if getattr(expression, "speaking_day", False):
+        if getattr(expression, "speaking_day", False) or _SPOKE_BEFORE.search(
+                ctx.text, max(0, expression.start - 12), expression.start):
             continue  # the day a source spoke is the anchor, never a lockdown date
         if speaking is not None and getattr(speaking, "start", None) is not None and \
                 expression.start < speaking.end and speaking.start < expression.end:
@@ -488,6 +492,20 @@ def _in_sentence(ctx: Context, sentence: Sentence) -> list:
             continue  # a page's date banner: the capture day, not an event's
         result.append(expression)
     return result
+
+
+def _in_clause(ctx: Context, cue: Cue) -> list:
+    """The sentence's time expressions; in Korean, only those of the lockdown word's own
+    clause (Korean joins clauses with a comma: "…도착했다고 보도한 가운데, …해제")."""
+    expressions = _in_sentence(ctx, cue.sentence)
+    if ctx.language != "ko":
+        return expressions
+    kept = []
+    for expression in expressions:
+        low, high = sorted((expression.end, cue.start))
+        if ", " not in ctx.text[low:high]:
+            kept.append(expression)
+    return kept
 
 
 def _when(ctx: Context, expression, sentence: Sentence, reasoning: str | None = None) -> When:
@@ -521,11 +539,16 @@ class _Dates:
 
 def _dates_of(ctx: Context, event: _Event) -> _Dates:
     found = _Dates()
-    for cue in event.cues:
+    # Sentences naming the zone speak first; those naming no place fill what is left.
+    named = [c for c in event.cues if c.start not in event.borrowed]
+    borrowed = [c for c in event.cues if c.start in event.borrowed]
+    for cue in named + borrowed:
         sentence = cue.sentence
         ordered = bool(_ORDER_WORDS.search(sentence.text))
         scheduled = bool(_SCHEDULED.search(sentence.text))
-        expressions = _respectively(ctx, event, sentence, _in_sentence(ctx, sentence))
+        expressions = _respectively(ctx, event, sentence, _in_clause(ctx, cue))
+        # The date nearest the lockdown word is the likeliest to be its own.
+        expressions.sort(key=lambda e: min(abs(e.start - cue.end), abs(cue.start - e.end)))
         for expression in expressions:
             role = _role(expression)
             if role == "UNTIL" and _CONTINUED_AFTER.match(ctx.text, expression.end,
@@ -538,7 +561,8 @@ def _dates_of(ctx: Context, event: _Event) -> _Dates:
                     found.announced_end = _when(ctx, expression, sentence)
                     found.used.append((expression, "announced_end"))
             elif role == "DURATION":
-                if _OFFSET_AFTER.match(ctx.text, expression.end, expression.end + 12):
+                if _OFFSET_AFTER.match(ctx.text, expression.end, expression.end + 12) or \
+                        _OFFSET_WORDS.search(expression.words):
                     continue  # "five days after", "15일만에": an offset or how long it lasted
                 if found.duration is None:
                     found.duration = (expression, sentence)
@@ -566,10 +590,12 @@ def _dates_of(ctx: Context, event: _Event) -> _Dates:
     return found
 
 
-_CONTINUED_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:계속|이어지|유지)|\s*(?:\w+\s+){0,2}"
+_CONTINUED_AFTER = re.compile(r"\s*(?:\S+\s+){0,2}(?:계속|이어지|유지)|\s*(?:\w+\s+){0,2}"
                               r"(?:continued|persisted|remained)\b")
 _OFFSET_AFTER = re.compile(r"\s*(?:after|later|before|earlier|ago|since)\b|"
                            r"\s*(?:만에|만의|후|전|뒤|째)", re.IGNORECASE)
+_SPOKE_BEFORE = re.compile(r"소식통(?:은|이|들은|들이)\s*$|\btold \w+(?: \w+)? on\s*$")
+_OFFSET_WORDS = re.compile(r"(?:만에|만의|째|후|뒤)$|\b(?:after|later|ago)\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"각각|\brespectively\b", re.IGNORECASE)
 _ANNOUNCED = re.compile(r"\baccording to\b|\b(?:said|reported|announced)\b|밝혔|보도|발표")
 

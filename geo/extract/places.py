@@ -261,7 +261,8 @@ def _korean_places(text: str, start: int, end: int, index: PlaceIndex) -> list[P
                 found.append(_mention(word.start(), word.end(), token, [], False))
             elif found and _after_province(text, found[-1], word):
                 head = _strip_particle(token)
-                if head and 2 <= len(head) <= 4 and head not in _KO_NOT_PLACES:
+                if head and 2 <= len(head) <= 4 and head not in _KO_NOT_PLACES and \
+                        not head.endswith(_KO_BODIES):
                     found.append(_mention(word.start(), word.start() + len(head), head, [],
                                           False))
     return found
@@ -273,6 +274,10 @@ _KO_NOT_PLACES = frozenset({
     "각지", "도당", "보위국", "주둔", "협력자", "취재협력자", "인민위원회", "방역", "국경연선",
     "경계", "북부", "남부", "지방", "안전국", "당위원회", "시장", "농촌", "도시", "간부",
 })
+
+
+# Endings of the names of bodies (사법기관, 보위국, 인민위원회), not of places.
+_KO_BODIES = ("기관", "위원회", "국", "부", "대", "소", "원", "단", "당", "청", "사")
 
 
 def _after_province(text: str, previous: PlaceMention, word: re.Match) -> bool:
