@@ -55,7 +55,7 @@ _EN = {
         r"\bpatrol (?:the )?streets\b|\benforcement teams?\b|\binspection squads?\b"
     ),
     "violators_punished": (
-        r"(?=.*\b(?:violat\w*|resist\w*|left their homes|leaving their homes|defy\w*|breach\w*)\b)"
+        r"^(?=.*\b(?:violat\w*|resist\w*|left their homes|leaving their homes|defy\w*|breach\w*)\b)"
         r".*?\b(?:punish\w*|disciplinary labou?r|forced labou?r|labou?r camps?|arrested)\b"
     ),
     "individual_isolation": (
@@ -74,7 +74,7 @@ _KO = {
     "vehicles_banned": r"차량도 (?:일절 )?다니지 못|차량 (?:운행|통행)(?:이|을)? (?:금지|중단|차단)",
     "entry_banned": r"출입(?:도|을|이)? (?:전면 )?(?:차단|제한|금지)|출입 금지|들어(?:오|가)지 못",
     "enforcement_patrols": r"규찰대|단속조|순찰",
-    "violators_punished": r"(?=.*(?:어기|위반|반항))(?:.*?)(?:처벌|노동단련대)",
+    "violators_punished": r"^(?=.*(?:어기|위반|반항)).*?(?:처벌|노동단련대)",
     "individual_isolation": r"(?<!구역별, )(?<!지역별 )격리(?:하|시키|됐|되)|지역별 격리|격리, 검진",
 }
 _COMPILED = {

@@ -76,6 +76,7 @@ class PlaceIndex:
 
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
+        self._exact: dict[str, tuple[Entry, ...]] = {}
         self._by_key: dict[str, list[Entry]] = {}
         for entry in gazetteer.entries:
             if entry.country != "KP" or entry.kind in ("river", "border", "mountain"):
@@ -88,10 +89,19 @@ class PlaceIndex:
 
     def exact(self, words: str) -> list[Entry]:
         """Entries whose full or suffix-free key equals that of ``words``, best first."""
+        if words not in self._exact:
+            if len(self._exact) > 50_000:  # bounded: a long hostile text cannot grow it
+                self._exact.clear()
+            self._exact[words] = self._exact_uncached(words)
+        return list(self._exact[words])
+
+    def _exact_uncached(self, words: str) -> tuple[Entry, ...]:
         full, base = keys(words)
+        if full not in self._by_key and base not in self._by_key:
+            return ()
         found = list(self._by_key.get(full, ()))
         found += [e for e in self._by_key.get(base, ()) if e not in found]
-        return _prefer_named_kind(words, found)
+        return tuple(_prefer_named_kind(words, found))
 
     def fuzzy(self, words: str) -> list[Entry]:
         """Entries one slip from ``words`` (gazetteer fuzzy search), North Korean only."""
