@@ -253,6 +253,9 @@ _SOME_PLACES = re.compile(r"\b(?:several|some|many|other|major|regional|\w+ing)\
                           r"(?:cities|areas|regions|places|towns)\b|"
                           r"\b(?:areas|parts) (?:of|with)\b",
                           re.IGNORECASE)
+_UNNAMED_AREAS = re.compile(r"\s+(?:of\s+)?(?:some\s+|several\s+|many\s+)?(?:areas|parts|"
+                            r"places|districts|neighbou?rhoods|buildings|apartments)\b",
+                            re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:\w+\s+)?(?:side of\s+)?$", re.IGNORECASE)
 _DATELINE_AFTER = re.compile(r"^,\s*(?:[A-Z][a-z]{2,8}\.?)\s+\d{1,2}\s*\(")
 _REGION_AFTER = re.compile(r"^\s*(?:의\s*)?(?:북·중\s*)?(?:접경|국경)|"
@@ -359,6 +362,8 @@ def _nearest_event(ctx: Context, cue: Cue, events: dict[str, _Event],
     report's other lockdown sentences, else the closest place named around it."""
     if events:
         return min(events.values(), key=lambda e: min(abs(c.start - cue.start) for c in e.cues))
+    if _UNNAMED_AREAS.match(ctx.text, cue.end):
+        return None  # "locking down areas with fever patients": no place is named
     index = cue.sentence.index
     for distance in (-1, 1, -2, 2):
         k = index + distance
@@ -367,6 +372,8 @@ def _nearest_event(ctx: Context, cue: Cue, events: dict[str, _Event],
         near = ctx.sentences[k]
         found = None
         for mention in ctx.places_in(near):
+            if _FROM_BEFORE.search(ctx.text, max(near.start, mention.start - 24), mention.start):
+                continue
             entry = mention.entry
             if entry is not None and entry.kind in ("city", "county", "town", "province") and \
                     mention.status in ("resolved", "ambiguous", "approximate"):
@@ -485,6 +492,8 @@ def _in_sentence(ctx: Context, sentence: Sentence) -> list:
         if getattr(expression, "speaking_day", False) or _SPOKE_BEFORE.search(
                 ctx.text, max(0, expression.start - 12), expression.start):
             continue  # the day a source spoke is the anchor, never a lockdown date
+        if _OBSERVED_BEFORE.search(ctx.text, max(0, expression.start - 24), expression.start):
+            continue  # the day an image was taken: evidence of a lockdown, not its date
         if speaking is not None and getattr(speaking, "start", None) is not None and \
                 expression.start < speaking.end and speaking.start < expression.end:
             continue
@@ -595,6 +604,8 @@ _CONTINUED_AFTER = re.compile(r"\s*(?:\S+\s+){0,2}(?:계속|이어지|유지)|\s
 _OFFSET_AFTER = re.compile(r"\s*(?:after|later|before|earlier|ago|since)\b|"
                            r"\s*(?:만에|만의|후|전|뒤|째)", re.IGNORECASE)
 _SPOKE_BEFORE = re.compile(r"소식통(?:은|이|들은|들이)\s*$|\btold \w+(?: \w+)? on\s*$")
+_OBSERVED_BEFORE = re.compile(r"\b(?:imagery|images?|photos?|photographs?|pictures?|footage)"
+                              r"\s+(?:\w+\s+)?(?:from|on|of|dated)\s+$", re.IGNORECASE)
 _OFFSET_WORDS = re.compile(r"(?:만에|만의|째|후|뒤)$|\b(?:after|later|ago)\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"각각|\brespectively\b", re.IGNORECASE)
 _ANNOUNCED = re.compile(r"\baccording to\b|\b(?:said|reported|announced)\b|밝혔|보도|발표")
@@ -626,6 +637,8 @@ def _lockdown(ctx: Context, event: _Event, number: int, events: list[_Event]) ->
                          precision=found.ordered.precision, words=found.ordered.words,
                          reasoning="Taken to be in force from the day of the order; the text "
                                    "gives no other start.", evidence=found.ordered.evidence)
+    if effective is None and event.kind == IMPOSED:
+        effective = _measure_day(ctx, event)
     bound = _in_force_by(ctx)
     if effective is None:
         reason = "The report does not say when it took effect."
@@ -689,6 +702,30 @@ def _consistent(ctx: Context, event: _Event, ordered: When | None, effective: Wh
                 actual = When.unknown("The report's end date comes before its start; see the "
                                       "findings.")
     return ordered, announced, actual
+
+
+_KEEPING_IN = ("stay_at_home",)
+
+
+def _measure_day(ctx: Context, event: _Event) -> When | None:
+    """'Pyongyang residents were told on the 10th to go home at once': a sentence naming
+    the zone that keeps people at home from a day gives the start when no lockdown
+    sentence does."""
+    zone = event.zone.id
+    for sentence in ctx.sentences:
+        if not any(m.entry is not None and m.entry.id == zone for m in ctx.places_in(sentence)):
+            continue
+        codes = {m.code for m in find_measures(sentence.text, sentence.start, ctx.language)}
+        if not codes & set(_KEEPING_IN):
+            continue
+        points = [e for e in _in_sentence(ctx, sentence) if _role(e) in ("POINT", "FROM")
+                  and e.on is not None and e.precision in (None, TimePrecision.DAY)
+                  and not re.match(r"\s*(?:까지|until)", ctx.text[e.end:e.end + 8])]
+        if points:
+            return _when(ctx, points[0], sentence,
+                         "The day the report says people were first kept in (or out); "
+                         "no sentence gives the lockdown's own start.")
+    return None
 
 
 def _announced_lifting(ctx: Context, event: _Event, found: _Dates) -> When | None:
