@@ -80,7 +80,9 @@ Certainty
     "about a month", "10일 넘는").
 
 Work is linear in the length of the text: every regular expression is free of
-nested repetition and context is read in windows of bounded size.
+nested repetition and context is read in windows of bounded size. At most
+``MAX_MENTIONS`` (2,000) expressions are resolved, the first in the text; a news
+report holds a few dozen.
 """
 
 from __future__ import annotations
@@ -93,6 +95,7 @@ from enum import StrEnum
 
 from geo.extract.dates_scan import (
     CONTEXT,
+    MAX_MENTIONS,
     Mention,
     bound_of,
     looks_ahead,
@@ -104,6 +107,7 @@ from geo.extract.dates_words import WEEKDAY_NAMES
 from geo.model import Certainty, TimePrecision
 
 __all__ = [
+    "MAX_MENTIONS",
     "YEARS_FOR_WEEKDAY_CUES",
     "Anchor",
     "Role",
@@ -291,7 +295,7 @@ class _Reader:
 
     def read(self) -> list[TimeExpression]:
         speaking_index = self._find_speaking()
-        if self.anchor.published is None and self.spoke is None:
+        if self.anchor.published is None:
             self._weekday_cues(speaking_index)
         out: list[TimeExpression] = []
         from_sentence = -1
@@ -431,12 +435,11 @@ class _Reader:
             return self._month(m, bound, ahead, common)
         if m.kind == "time":
             return self._time_alone(m, role, sentence, common)
-        if speaking and self.spoke is not None and self.spoke_basis in ("given", "weekday cue"):
+        on, certainty, basis, reasoning = self._day(m, speaking, ahead, sentence, before)
+        if speaking and on is None and self.spoke is not None:
             on, certainty, basis = self.spoke, Certainty.INFERRED, self.spoke_basis
-            reasoning = (f"Given with the report: {_fmt(on)}." if basis == "given" else
-                         f"{self.cue_reason}; so the source spoke on {_fmt(on)}.")
-        else:
-            on, certainty, basis, reasoning = self._day(m, speaking, ahead, sentence, before)
+            reasoning = (f"{self.cue_reason}; so the source spoke on {_fmt(on)}."
+                         if basis == "weekday cue" else f"Given with the report: {_fmt(on)}.")
         precision = TimePrecision.WEEK if m.week else TimePrecision.DAY
         at = None
         if on is not None and m.hour is not None:
@@ -526,6 +529,12 @@ class _Reader:
             on = _safe_date(self.cue_year, month, day)
             if on is not None:
                 return on, Certainty.INFERRED, "weekday cue", self.cue_reason + "."
+        if self.spoke is not None:
+            on = _year_for(month, day, self.spoke, ahead)
+            if on is not None:
+                return on, Certainty.INFERRED, "speaking day", (
+                    f"No year in the text and no publication day: {on.year} from the "
+                    f"speaking day {_fmt(self.spoke)}.")
         return None, Certainty.UNKNOWN, None, (
             f"{_month_day(month, day)} with no year: the text gives none and no publication "
             "day is known.")

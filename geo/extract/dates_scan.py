@@ -24,6 +24,7 @@ from geo.extract.dates_words import (
     number_en,
 )
 
+MAX_MENTIONS = 2000  # a news report holds a few dozen; past this only the first are read
 CONTEXT = 48  # characters looked at on either side of a span for its role and cues
 
 
@@ -66,6 +67,62 @@ class Mention:
     relative: Mention | None = None  # relative words merged with a date: 다음날인 19일
 
 
+PREFIX_REACH = 40  # characters looked back from a core for its optional leading words
+
+
+class Hit:
+    """A core match and the optional words just before it, read as one match."""
+
+    __slots__ = ("_core", "_groups", "_start")
+
+    def __init__(self, core: re.Match[str], prefix: re.Match[str] | None, names: tuple[str, ...]):
+        self._core = core
+        groups = dict.fromkeys(names)
+        if prefix is not None and prefix.start() < prefix.end():
+            groups.update(prefix.groupdict())
+            self._start = prefix.start()
+        else:
+            self._start = core.start()
+        groups.update(core.groupdict())
+        self._groups = groups
+
+    def groupdict(self) -> dict[str, str | None]:
+        return self._groups
+
+    def span(self, name: str | None = None) -> tuple[int, int]:
+        if name is not None:
+            return self._core.span(name)
+        return self._start, self._core.end()
+
+    def end(self, name: str) -> int:
+        return self._core.end(name)
+
+    def group(self, _: int = 0) -> str:
+        return self._core.string[self._start:self._core.end()]
+
+
+Table = tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None, tuple[str, ...]], ...]
+
+
+def _compile(rows: tuple[tuple[str, str, str | None], ...]) -> Table:
+    compiled = []
+    for name, core, prefix in rows:
+        core_rx = re.compile(core)
+        prefix_rx = re.compile(prefix) if prefix else None
+        names = tuple(core_rx.groupindex) + (tuple(prefix_rx.groupindex) if prefix_rx else ())
+        compiled.append((name, core_rx, prefix_rx, names))
+    return tuple(compiled)
+
+
+def _hits(table: Table, text: str):
+    for name, core, prefix, names in table:
+        for match in core.finditer(text):
+            before = None
+            if prefix is not None:
+                before = prefix.search(text, max(0, match.start() - PREFIX_REACH), match.start())
+            yield name, Hit(match, before, names)
+
+
 # --- English -----------------------------------------------------------------------------
 
 _MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|"
@@ -75,44 +132,46 @@ _PART_EN = (r"(?P<part>(?i:early|late|mid|the\s+(?:beginning|start|end|middle|fi
             r"second\s+half)\s+of))")
 _NUM = rf"(?P<n>(?i:{NUMBER_WORDS_EN}))"
 
-EN_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(rx)) for name, rx in (
-        ("mdy", rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+{_YEAR})?"),
-        ("dmy", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?"),
-        ("iso", r"\b(?P<year>20\d\d)[-/.](?P<mon>[01]?\d)[-/.](?P<day>[0-3]?\d)(?![\d:])"),
-        ("month", rf"\b(?:{_PART_EN}[\s-]+)?(?:(?P<shift>(?i:last|this|next))\s+)?{_MON}"
-                  rf"(?:,?\s+(?:of\s+)?(?:{_YEAR}|(?P<yshift>(?i:last|this|next))\s+year))?"),
-        ("weekday", r"\b(?:(?P<mod>(?i:last|this past|this coming|this|next|past|coming))\s+)?"
-                    r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])"
-                    r"(?:\s+(?P<tod>morning|afternoon|evening|night))?"),
-        ("anchored", r"\b(?P<w>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tomorrow|"
-                     r"tonight|this\s+morning|last\s+night|this\s+afternoon|this\s+evening))\b"),
-        ("ago", rf"\b{_NUM}\s+(?P<unit>(?i:day|week))s?\s+(?i:ago)\b"),
-        ("week", r"\b(?P<which>(?i:last|this|next|the\s+previous|the\s+following))\s+(?i:week)\b"),
-        ("chained", r"\b(?P<w>(?i:the\s+(?:very\s+)?next\s+(?:day|morning)|the\s+following\s+"
-                    r"(?:day|morning)|the\s+(?:very\s+)?same\s+day|that\s+(?:very\s+|same\s+)?"
-                    r"(?:day|night|morning|afternoon|evening)|the\s+day\s+(?:before|after)|"
-                    r"the\s+previous\s+day|the\s+night\s+before))\b"),
-        ("later", rf"\b{_NUM}\s+(?P<unit>(?i:day|week))s?\s+(?P<dir>(?i:later|earlier|"
-                  r"afterwards?|before\s+that|after\s+that))\b"),
-        ("relmonth", rf"\b(?:{_PART_EN}[\s-]+|(?P<vague>(?i:earlier|later))\s+)?"
-                     r"(?P<which>(?i:this|last|next|the\s+previous|the\s+following|the\s+same|"
-                     r"the))\s+(?i:month)\b"),
-        ("season", r"\b(?:(?P<part>(?i:early|late|mid))[\s-]+)?(?:(?P<which>(?i:this|last|next|"
-                   r"the))\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))"
-                   r"(?:\s+of)?(?:\s+(?P<year>(?:19|20)\d\d)(?!\d))?"),
-        ("duration", r"\b(?P<qual>(?i:about|around|roughly|nearly|almost|over|more\s+than|"
-                     r"less\s+than|at\s+least|up\s+to|some|approximately)\s+)?"
-                     rf"{_NUM}(?:\s*-\s*|\s+)(?P<unit>(?i:day|week|month|fortnight))s?\b"
-                     r"(?:\s*-\s*long\b)?"),
-        ("fortnight", r"\b(?P<w>(?i:a\s+fortnight))\b"),
-        ("clock", r"(?:\b(?P<approx>(?i:around|about|approximately|roughly|shortly\s+"
-                  r"(?:before|after)))\s+)?\b(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*"
-                  r"(?P<ap>[AaPp])(?:\.\s?[Mm]\.?|\s?[Mm](?![A-Za-z]))"),
-        ("clock24", r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])(?:\s*hours\b)?"),
-        ("noon", r"\b(?P<w>(?i:midnight|noon|midday))\b"),
-    )
-)
+# Each pattern is (name, core, prefix): the core starts with a required token (a digit, a
+# month or weekday name), so a scan does little work where nothing can start; the optional
+# words before it ("early", "last", "about") are matched looking back from the core.
+_NUM_START = r"(?=[\daAoOtTfFsSeEnNhH])"
+
+EN_PATTERNS = _compile((
+    ("mdy", rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+{_YEAR})?", None),
+    ("dmy", rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?", None),
+    ("iso", r"\b(?P<year>20\d\d)[-/.](?P<mon>[01]?\d)[-/.](?P<day>[0-3]?\d)(?![\d:])", None),
+    ("month", rf"\b{_MON}(?:,?\s+(?:of\s+)?(?:{_YEAR}|(?P<yshift>(?i:last|this|next))\s+year))?",
+     rf"(?:{_PART_EN}[\s-]+)?(?:\b(?P<shift>(?i:last|this|next))\s+)?$"),
+    ("weekday", r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])"
+                r"(?:\s+(?P<tod>morning|afternoon|evening|night))?",
+     r"\b(?P<mod>(?i:last|this\s+past|this\s+coming|this|next|past|coming))\s+$"),
+    ("anchored", r"\b(?P<w>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tomorrow|"
+                 r"tonight|this\s+morning|last\s+night|this\s+afternoon|this\s+evening))\b", None),
+    ("week", r"\b(?P<which>(?i:last|this|next|the\s+previous|the\s+following))\s+(?i:week)\b",
+     None),
+    ("chained", r"\b(?P<w>(?i:the\s+(?:very\s+)?next\s+(?:day|morning)|the\s+following\s+"
+                r"(?:day|morning)|the\s+(?:very\s+)?same\s+day|that\s+(?:very\s+|same\s+)?"
+                r"(?:day|night|morning|afternoon|evening)|the\s+day\s+(?:before|after)|"
+                r"the\s+previous\s+day|the\s+night\s+before))\b", None),
+    ("relmonth", r"(?i:\bmonth\b)",
+     rf"(?:{_PART_EN}[\s-]+|\b(?P<vague>(?i:earlier|later))\s+)?\b(?P<which>(?i:this|last|next|"
+     r"the\s+previous|the\s+following|the\s+same|the))\s+$"),
+    ("season", r"\b(?P<season>(?i:spring|summer|autumn|fall|winter))\b"
+               r"(?:\s+of)?(?:\s+(?P<year>(?:19|20)\d\d)(?!\d))?",
+     r"(?:\b(?P<part>(?i:early|late|mid))[\s-]+)?(?:\b(?P<which>(?i:this|last|next|the))\s+)?$"),
+    ("count", rf"\b{_NUM_START}{_NUM}(?:\s*-\s*|\s+)(?P<unit>(?i:day|week|month|fortnight))s?\b"
+              r"(?:\s*-\s*long\b)?(?:\s+(?P<dir>(?i:ago|later|earlier|afterwards?|before\s+that|"
+              r"after\s+that))\b)?",
+     r"\b(?P<qual>(?i:about|around|roughly|nearly|almost|over|more\s+than|less\s+than|"
+     r"at\s+least|up\s+to|some|approximately))\s+$"),
+    ("fortnight", r"\b(?P<w>(?i:a\s+fortnight))\b", None),
+    ("clock", r"\b(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*"
+              r"(?P<ap>[AaPp])(?:\.\s?[Mm]\.?|\s?[Mm](?![A-Za-z]))",
+     r"\b(?P<approx>(?i:around|about|approximately|roughly|shortly\s+(?:before|after)))\s+$"),
+    ("clock24", r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])(?:\s*hours\b)?", None),
+    ("noon", r"\b(?P<w>(?i:midnight|noon|midday))\b", None),
+))
 
 _FULL_MONTHS = frozenset(name for name in MONTHS_EN if len(name) > 4 or name in ("may", "june",
                                                                               "july"))
@@ -127,46 +186,45 @@ _PREPOSITION_BEFORE = re.compile(
 # --- Korean ------------------------------------------------------------------------------
 
 _PART_KO = r"(?P<part>초순|초|중순|하순|상순|말(?!씀|하|했|한|을\s*했))"
-_YEAR_KO = r"(?:(?P<year>(?:19|20)\d\d)\s*년\s*|(?P<yw>지난해|작년|올해|금년|내년)\s*)?"
-_DAY_STOP = r"(?!\s*(?:간|동안|만|째|이상|넘(?:는|게|도록)|여|가량|정도|씩|분|치|이내|내로|후|뒤|전|로써|안에))"
+_YEAR_KO = r"(?:(?P<year>(?:19|20)\d\d)\s*년\s*|(?P<yw>지난해|작년|올해|금년|내년)\s*)$"
+_DAY_STOP = (r"(?!\s*(?:간|동안|만|째|이상|넘(?:는|게|도록)|여|가량|정도|씩|분|치|"
+             r"이내|내로|후|뒤|전|로써|안에))")
 
-KO_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(rx)) for name, rx in (
-        ("ymd", rf"{_YEAR_KO}(?<!\d)(?P<mon>\d{{1,2}})\s*월\s*(?P<day>\d{{1,2}})\s*일{_DAY_STOP}"),
-        ("iso", r"(?<!\d)(?P<year>20\d\d)[-/.]\s?(?P<mon>[01]?\d)[-/.]\s?(?P<day>[0-3]?\d)(?!\d)"),
-        ("day", r"(?:(?P<pre>지난\s?달|지난|오는|이\s?달|이번\s?달|다음\s?달|내달)\s*)?"
-                rf"(?<!\d)(?P<day>\d{{1,2}})\s*일{_DAY_STOP}"),
-        ("month", rf"{_YEAR_KO}(?:(?P<pre>지난|오는)\s*)?(?<!\d)(?P<mon>\d{{1,2}})\s*월(?!\s*\d)"
-                  rf"(?:\s*{_PART_KO})?"),
-        ("relmonth", r"(?P<which>지난\s?달|이\s?달|이번\s?달|다음\s?달|내달)(?!\s*\d)"
-                     rf"(?:\s*{_PART_KO})?"),
-        ("weekday", r"(?:(?P<mod>지난주|지난\s?주|이번\s?주|다음\s?주|지난|이번|다음|오는)\s*)?"
-                    r"(?P<wd>[월화수목금토일])요일"),
-        ("anchored", r"(?P<w>그저께|그제|어저께|어제|오늘|금일|내일|모레|어젯밤|간밤|"
-                     r"오늘밤)(?!날)"),
-        ("ago", r"(?<!\d)(?P<n>\d{1,3})\s*(?P<unit>일|주)\s*전(?![가-힣])"),
-        ("week", r"(?P<which>지난\s?주|이번\s?주|다음\s?주)(?!\s*[월화수목금토일]요일)"),
-        ("chained", r"(?P<w>그\s?다음\s?날|다음\s?날|이튿날|익일|당일|같은\s?날|그날|이날|"
-                    r"전날|하루\s?뒤|하루\s?후|하루\s?전)"),
-        ("later", r"(?<!\d)(?P<n>\d{1,3})\s*(?P<unit>일|주)\s*(?:뒤|후)(?![가-힣])"),
-        ("season", rf"{_YEAR_KO}(?P<season>봄|여름|가을|겨울)(?=\S?)"),
-        ("duration", r"(?:(?P<qual>약|대략|거의)\s*)?(?<!\d)(?P<n>\d{1,3})\s*(?P<yeo>여)?\s*"
-                     r"(?P<unit>일|주일|주|개월|달)\s*(?P<suf>간|동안|만에|만|째|이상|넘게|넘는|"
-                     r"여|가량|정도|이내)"),
-        ("duration_word", r"(?<![가-힣])(?P<n>한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)"
-                          r"\s?(?P<unit>달|주)(?:\s*(?P<suf>간|동안|만에|만|째|이상|넘게|넘는|"
-                          r"가량|정도|여)|(?![가-힣]))"),
-        ("duration_days", r"(?<![가-힣])(?P<w>하루|이틀|사흘|나흘|닷새|엿새|이레|여드레|"
-                          r"아흐레|열흘|보름)(?:\s*(?P<suf>간|동안|만에|만|째|이상|넘게|넘는|"
-                          r"가량|정도)|(?![가-힣]))"),
-        ("duration_term", r"기간(?:은|이|을|도)?\s*(?P<w>(?P<n>\d{1,3})\s*일)"),
-        ("clock", r"(?:(?P<tod>오전|오후|새벽|아침|저녁|밤|낮|한밤중|심야)\s*)?"
-                  r"(?<!\d)(?P<h>\d{1,2})\s*시"
-                  r"(?!간|즌|장|내|청|민|설|기|행|작)(?:\s*(?P<m>\d{1,2})\s*분|\s*(?P<half>반))?"
-                  r"(?:\s*(?P<approx>경|께|쯤|무렵))?"),
-        ("noon", r"(?P<w>정오|자정)"),
-    )
-)
+KO_PATTERNS = _compile((
+    ("ymd", rf"(?<!\d)(?P<mon>\d{{1,2}})\s*월\s*(?P<day>\d{{1,2}})\s*일{_DAY_STOP}", _YEAR_KO),
+    ("iso", r"(?<!\d)(?P<year>20\d\d)[-/.]\s?(?P<mon>[01]?\d)[-/.]\s?(?P<day>[0-3]?\d)(?!\d)",
+     None),
+    ("day", rf"(?<!\d)(?P<day>\d{{1,2}})\s*일{_DAY_STOP}",
+     r"(?P<pre>지난\s?달|지난|오는|이\s?달|이번\s?달|다음\s?달|내달)\s*$"),
+    ("month", rf"(?<!\d)(?P<mon>\d{{1,2}})\s*월(?!\s*\d)(?:\s*{_PART_KO})?",
+     rf"{_YEAR_KO[:-1]}?(?:(?P<pre>지난|오는)\s*)?$"),
+    ("relmonth", rf"(?P<which>지난\s?달|이\s?달|이번\s?달|다음\s?달|내달)(?!\s*\d)"
+                 rf"(?:\s*{_PART_KO})?", None),
+    ("weekday", r"(?P<wd>[월화수목금토일])요일",
+     r"(?P<mod>지난주|지난\s?주|이번\s?주|다음\s?주|지난|이번|다음|오는)\s*$"),
+    ("anchored", r"(?P<w>그저께|그제|어저께|어제|오늘|금일|내일|모레|어젯밤|간밤|"
+                 r"오늘밤)(?!날)", None),
+    ("counted", r"(?<!\d)(?P<n>\d{1,3})\s*(?P<unit>일|주)\s*(?P<dir>전|뒤|후)(?![가-힣])", None),
+    ("week", r"(?P<which>지난\s?주|이번\s?주|다음\s?주)(?!\s*[월화수목금토일]요일)", None),
+    ("chained", r"(?P<w>그\s?다음\s?날|다음\s?날|이튿날|익일|당일|같은\s?날|그날|이날|"
+                r"전날|하루\s?뒤|하루\s?후|하루\s?전)", None),
+    ("season", r"(?P<season>봄|여름|가을|겨울)", _YEAR_KO),
+    ("duration", r"(?<!\d)(?P<n>\d{1,3})\s*(?P<yeo>여)?\s*(?P<unit>일|주일|주|개월|달)\s*"
+                 r"(?P<suf>간|동안|만에|만|째|이상|넘게|넘는|여|가량|정도|이내)",
+     r"(?P<qual>약|대략|거의)\s*$"),
+    ("duration_word", r"(?<![가-힣])(?P<n>한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)"
+                      r"\s?(?P<unit>달|주)(?:\s*(?P<suf>간|동안|만에|만|째|이상|넘게|넘는|"
+                      r"가량|정도|여)|(?![가-힣]))", None),
+    ("duration_days", r"(?<![가-힣])(?P<w>하루|이틀|사흘|나흘|닷새|엿새|이레|여드레|"
+                      r"아흐레|열흘|보름)(?:\s*(?P<suf>간|동안|만에|만|째|이상|넘게|넘는|"
+                      r"가량|정도)|(?![가-힣]))", None),
+    ("duration_term", r"기간(?:은|이|을|도)?\s*(?P<w>(?P<n>\d{1,3})\s*일)", None),
+    ("clock", r"(?<!\d)(?P<h>\d{1,2})\s*시"
+              r"(?!간|즌|장|내|청|민|설|기|행|작)(?:\s*(?P<m>\d{1,2})\s*분|\s*(?P<half>반))?"
+              r"(?:\s*(?P<approx>경|께|쯤|무렵))?",
+     r"(?P<tod>오전|오후|새벽|아침|저녁|밤|낮|한밤중|심야)\s*$"),
+    ("noon", r"(?P<w>정오|자정)", None),
+))
 
 _ANCHORED_KO = {"그저께": -2, "그제": -2, "어저께": -1, "어제": -1, "오늘": 0, "금일": 0,
                 "내일": 1, "모레": 2, "어젯밤": -1, "간밤": -1, "오늘밤": 0}
@@ -188,7 +246,7 @@ def _lower(words: str) -> str:
 
 # --- Parsing one match into a Mention ----------------------------------------------------
 
-def _parse_en(name: str, m: re.Match[str], text: str) -> Mention | None:
+def _parse_en(name: str, m: Hit, text: str) -> Mention | None:
     g = m.groupdict()
     start, end = m.span()
     if name in ("mdy", "dmy", "iso"):
@@ -227,12 +285,6 @@ def _parse_en(name: str, m: re.Match[str], text: str) -> Mention | None:
                        modifier=modifier)
     if name == "anchored":
         return Mention(start, end, "anchored", offset=_ANCHORED_EN[_lower(g["w"])])
-    if name == "ago":
-        n = number_en(g["n"])
-        if n is None:
-            return None
-        week = g["unit"].lower() == "week"
-        return Mention(start, end, "anchored", offset=-n * (7 if week else 1), week=week)
     if name == "week":
         shift = {"last": -1, "the previous": -1, "this": 0, "next": 1, "the following": 1}
         return Mention(start, end, "anchored", offset=7 * shift[_lower(g["which"])], week=True)
@@ -241,14 +293,9 @@ def _parse_en(name: str, m: re.Match[str], text: str) -> Mention | None:
         offset = 1 if ("next" in w or "following" in w or "after" in w) else (
             -1 if ("before" in w or "previous" in w) else 0)
         return Mention(start, end, "chained", offset=offset)
-    if name == "later":
-        n = number_en(g["n"])
-        if n is None:
-            return None
-        sign = -1 if re.search(r"earlier|before", g["dir"], re.I) else 1
-        week = g["unit"].lower() == "week"
-        return Mention(start, end, "chained", offset=sign * n * (7 if week else 1), week=week)
     if name == "relmonth":
+        if not g["which"]:
+            return None  # "a month", "months": a length, not a month
         which = _lower(g["which"])
         if which == "the" and not g["part"]:
             return None
@@ -268,22 +315,8 @@ def _parse_en(name: str, m: re.Match[str], text: str) -> Mention | None:
         return Mention(start, end, "season", season="autumn" if season == "fall" else season,
                        year=int(g["year"]) if g["year"] else None, year_shift=year_shift,
                        part=_part(g["part"]))
-    if name == "duration":
-        n = number_en(g["n"])
-        if n is None or n == 0:
-            return None
-        unit = g["unit"].lower()
-        days = months = None
-        if unit == "day":
-            days = n
-        elif unit == "week":
-            days = 7 * n
-        elif unit == "fortnight":
-            days = 14 * n
-        else:
-            months = n
-        return Mention(start, end, "duration", days=days, months=months,
-                       approximate=bool(g["qual"]))
+    if name == "count":
+        return _count_en(g, start, end)
     if name == "fortnight":
         return Mention(start, end, "duration", days=14)
     if name in ("clock", "clock24"):
@@ -302,7 +335,7 @@ def _parse_en(name: str, m: re.Match[str], text: str) -> Mention | None:
     return None
 
 
-def _parse_ko(name: str, m: re.Match[str], text: str) -> Mention | None:
+def _parse_ko(name: str, m: Hit, text: str) -> Mention | None:
     g = m.groupdict()
     start, end = m.span()
     year = int(g["year"]) if g.get("year") else None
@@ -337,18 +370,16 @@ def _parse_ko(name: str, m: re.Match[str], text: str) -> Mention | None:
         return Mention(start, end, "weekday", weekday=WEEKDAYS_KO[g["wd"]], modifier=modifier)
     if name == "anchored":
         return Mention(start, end, "anchored", offset=_ANCHORED_KO[g["w"]])
-    if name == "ago":
-        week = g["unit"] == "주"
-        return Mention(start, end, "anchored", offset=-int(g["n"]) * (7 if week else 1),
-                       week=week)
+    if name == "counted":  # 3일 전 (three days ago), 10일 뒤 (ten days later)
+        step = int(g["n"]) * (7 if g["unit"] == "주" else 1)
+        kind = "anchored" if g["dir"] == "전" else "chained"
+        return Mention(start, end, kind, offset=-step if kind == "anchored" else step,
+                       week=g["unit"] == "주")
     if name == "week":
         shift = {"지난주": -1, "이번주": 0, "다음주": 1}[_squash(g["which"])]
         return Mention(start, end, "anchored", offset=7 * shift, week=True)
     if name == "chained":
         return Mention(start, end, "chained", offset=_CHAINED_KO[_squash(g["w"])])
-    if name == "later":
-        week = g["unit"] == "주"
-        return Mention(start, end, "chained", offset=int(g["n"]) * (7 if week else 1), week=week)
     if name == "season":
         if year is None and year_shift is None:
             return None
@@ -378,7 +409,32 @@ def _parse_ko(name: str, m: re.Match[str], text: str) -> Mention | None:
     return None
 
 
-def _duration_ko(name: str, g: dict[str, str | None], m: re.Match[str]) -> Mention | None:
+def _count_en(g: dict[str, str | None], start: int, end: int) -> Mention | None:
+    """'30 days', 'three-week', 'a month'; with 'ago' / 'later' / 'earlier' a counted day."""
+    n = number_en(g["n"] or "")
+    if not n:
+        return None
+    unit = (g["unit"] or "").lower()
+    approximate = bool(g["qual"])
+    direction = _lower(g["dir"]) if g["dir"] else None
+    step = n * {"day": 1, "week": 7, "fortnight": 14}.get(unit, 0)
+    if direction and unit == "month":
+        if direction == "ago":
+            return Mention(start, end, "month", month_shift=-n, approximate=approximate)
+        return Mention(start, end, "duration", months=n, approximate=approximate)
+    if direction == "ago":
+        return Mention(start, end, "anchored", offset=-step, week=unit != "day",
+                       approximate=approximate)
+    if direction:
+        sign = -1 if ("earlier" in direction or "before" in direction) else 1
+        return Mention(start, end, "chained", offset=sign * step, week=unit != "day",
+                       approximate=approximate)
+    if unit == "month":
+        return Mention(start, end, "duration", months=n, approximate=approximate)
+    return Mention(start, end, "duration", days=step, approximate=approximate)
+
+
+def _duration_ko(name: str, g: dict[str, str | None], m: Hit) -> Mention | None:
     start, end = m.span("w") if name == "duration_term" else m.span()
     suf = g.get("suf") or ""
     approximate = bool(g.get("qual") or g.get("yeo")) or suf in (
@@ -417,7 +473,7 @@ def _part(words: str | None) -> str | None:
 # --- Scanning, overlaps and merges ------------------------------------------------------
 
 _PRIORITY = {"duration_term": 0, "duration": 1, "duration_word": 1, "duration_days": 1,
-             "later": 2, "ago": 2, "chained": 3}
+             "count": 2, "counted": 2, "chained": 3}
 
 
 def scan(text: str, language: str) -> list[Mention]:
@@ -425,12 +481,11 @@ def scan(text: str, language: str) -> list[Mention]:
     patterns = KO_PATTERNS if language == "ko" else EN_PATTERNS
     parse = _parse_ko if language == "ko" else _parse_en
     found: list[tuple[int, int, int, Mention]] = []
-    for name, pattern in patterns:
-        for match in pattern.finditer(text):
-            mention = parse(name, match, text)
-            if mention is not None:
-                found.append((mention.start, -(mention.end - mention.start),
-                              _PRIORITY.get(name, 5), mention))
+    for name, hit in _hits(patterns, text):
+        mention = parse(name, hit, text)
+        if mention is not None:
+            found.append((mention.start, -(mention.end - mention.start),
+                          _PRIORITY.get(name, 5), mention))
     found.sort(key=lambda item: item[:3])
     kept: list[Mention] = []
     last_end = -1
@@ -438,6 +493,8 @@ def scan(text: str, language: str) -> list[Mention]:
         if mention.start >= last_end:
             kept.append(mention)
             last_end = mention.end
+            if len(kept) >= MAX_MENTIONS:
+                break  # a page dump, not a report: the first ones are read, the work stays bounded
     return _merge_times(text, _merge_pairs(text, kept, language), language)
 
 
