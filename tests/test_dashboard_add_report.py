@@ -49,7 +49,7 @@ def test_paste_edit_a_date_and_save(app, dataset):
     read(app)
     assert "lm-hl" in "".join(str(h.proto.body) for h in app.get("html"))
     index = county_lockdown_index(app)
-    app.text_input(key=f"add_f.{index}.announced_end.on").input("2021-12-10").run()
+    app.text_input(key=f"add_f_{index}_announced_end_on").input("2021-12-10").run()
     assert not app.exception
     preview = " ".join(m.value for m in app.markdown)
     assert "new lockdown" in preview.replace("\\", "")
@@ -80,8 +80,8 @@ def test_a_stale_file_is_refused_and_the_draft_kept(app, dataset):
 def test_an_invalid_edit_lists_its_problems_and_disables_save(app):
     read(app)
     index = county_lockdown_index(app)
-    app.text_input(key=f"add_f.{index}.actual_end.on").input("2021-11-01").run()
-    app.selectbox(key=f"add_f.{index}.actual_end.certainty").set_value("stated").run()
+    app.text_input(key=f"add_f_{index}_actual_end_on").input("2021-11-01").run()
+    app.selectbox(key=f"add_f_{index}_actual_end_certainty").set_value("stated").run()
     assert any("The draft has" in e.value for e in app.error)
     problems = " ".join(m.value for m in app.markdown).replace("\\", "")
     assert "ends before it took effect" in problems

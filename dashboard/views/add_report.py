@@ -32,7 +32,7 @@ from geo.timeline import states_on
 from geo.validate import validate
 
 DRAFT = "add_draft"  # {"raw": records, "highlights": [...], "findings": [...], "text": str}
-FORM = "add_f."  # prefix of every draft-form widget key, dropped when a new draft is read
+FORM = "add_f_"  # prefix of every draft-form widget key, dropped when a new draft is read
 DATE_LABELS = {"ordered": "Ordered", "effective": "In force from",
                "announced_end": "Announced end", "actual_end": "Actual end"}
 CERTAINTIES = ("stated", "inferred", "unknown")
@@ -152,18 +152,18 @@ def _date_form(raw: dict, prefix: str, fact: str, report: str, quotes: list[str]
     cols = st.columns([2, 2, 1, 3])
     certainty = cols[0].selectbox(DATE_LABELS[fact], CERTAINTIES,
                                   index=CERTAINTIES.index(when.get("certainty", "unknown")),
-                                  key=f"{prefix}.{fact}.certainty")
-    on = cols[1].text_input("Day", value=when.get("on", ""), key=f"{prefix}.{fact}.on",
+                                  key=f"{prefix}_{fact}_certainty")
+    on = cols[1].text_input("Day", value=when.get("on", ""), key=f"{prefix}_{fact}_on",
                             placeholder="YYYY-MM-DD")
-    at = cols[2].text_input("Time", value=when.get("at", ""), key=f"{prefix}.{fact}.at",
+    at = cols[2].text_input("Time", value=when.get("at", ""), key=f"{prefix}_{fact}_at",
                             placeholder="HH:MM")
     words = cols[3].text_input("The report's words", value=when.get("words", ""),
-                               key=f"{prefix}.{fact}.words")
+                               key=f"{prefix}_{fact}_words")
     with st.expander(f"{DATE_LABELS[fact]}: reasoning and quote"):
         reasoning = st.text_input("Reasoning (how the day was worked out)",
                                   value=when.get("reasoning", ""),
-                                  key=f"{prefix}.{fact}.reasoning")
-        quote = st.selectbox("Quote", [KEEP_QUOTE, *quotes], key=f"{prefix}.{fact}.quote")
+                                  key=f"{prefix}_{fact}_reasoning")
+        quote = st.selectbox("Quote", [KEEP_QUOTE, *quotes], key=f"{prefix}_{fact}_quote")
     edited = {"certainty": certainty, "on": on.strip() or None, "at": at.strip() or None,
               "precision": when.get("precision", 1) if on.strip() else None,
               "words": words.strip() or None, "reasoning": reasoning.strip() or None,
@@ -179,7 +179,7 @@ def _zone_form(raw: dict, lockdown: dict, prefix: str) -> str:
     places = {p["id"]: p for p in raw["places"]}
     current = lockdown.get("zone", "")
     query = st.text_input("Find a place (any spelling: Huch'ang, 혜산, Sinuiju)",
-                          key=f"{prefix}.zone_query")
+                          key=f"{prefix}_zone_query")
     options = {current: f"{places.get(current, {}).get('name', current)} ({current})"}
     entries = {}
     if query.strip():
@@ -192,7 +192,7 @@ def _zone_form(raw: dict, lockdown: dict, prefix: str) -> str:
             entry = match.entry
             entries[entry.id] = entry
             options.setdefault(entry.id, f"{entry.name} ({entry.kind}, {entry.id})")
-    zone = st.selectbox("Zone", list(options), format_func=options.get, key=f"{prefix}.zone")
+    zone = st.selectbox("Zone", list(options), format_func=options.get, key=f"{prefix}_zone")
     if zone not in places and zone in entries:
         raw["places"] += place_records(entries[zone], _gazetteer(), set(places))
     return zone
@@ -204,7 +204,7 @@ def _lockdown_form(raw: dict, index: int, report: str, quotes: list[str]) -> dic
     with st.container(border=True, key=f"add_lockdown_{index}"):
         head, remove = st.columns([5, 1])
         head.markdown(f"**Lockdown {index + 1}** · `{md(lockdown.get('id', ''))}`")
-        if remove.checkbox("Remove", key=f"{prefix}.remove"):
+        if remove.checkbox("Remove", key=f"{prefix}_remove"):
             return None
         edited = copy.deepcopy(lockdown)
         edited["zone"] = _zone_form(raw, lockdown, prefix)
@@ -212,7 +212,7 @@ def _lockdown_form(raw: dict, index: int, report: str, quotes: list[str]) -> dic
             edited[fact] = _date_form(lockdown, prefix, fact, report, quotes)
         codes = [m["code"] for m in lockdown.get("measures", [])]
         chosen = st.multiselect("Measures", list(MEASURE_TYPES), default=codes,
-                                key=f"{prefix}.measures")
+                                key=f"{prefix}_measures")
         first_quote = (lockdown.get("evidence") or [{"report": report, "quote": quotes[0]}])[0]
         edited["measures"] = ([m for m in lockdown.get("measures", []) if m["code"] in chosen]
                               + [{"code": c, "evidence": [first_quote]} for c in chosen
@@ -226,7 +226,7 @@ def _change_form(lockdown: dict, prefix: str, report: str) -> list[dict]:
     kinds = ["(none)", *(k.value for k in StatusChangeKind)]
     current = changes[0]["kind"] if changes else "(none)"
     kind = st.selectbox("Change this report tells", kinds, index=kinds.index(current),
-                        key=f"{prefix}.change")
+                        key=f"{prefix}_change")
     if kind == current:
         return changes
     if kind == "(none)":
