@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from geo.extract import dates
 from geo.extract.events import DENIED, DOWNGRADED, IMPOSED, LIFTED, Cue, place_is_background
 from geo.extract.measures import find_measures
-from geo.extract.places import PlaceIndex, PlaceMention, find_places
+from geo.extract.places import PlaceIndex, PlaceMention, find_places, same_place
 from geo.extract.sentences import Sentence
 from geo.model import (
     Certainty,
@@ -205,18 +205,21 @@ def _events(ctx: Context, cues: list[Cue]) -> tuple[list[_Event], dict[str, Plac
 
 def _merge_seats(ctx: Context, events: dict[str, _Event]) -> None:
     """A county and the town that is its seat, named alike ("김형직" and "김형직군"), are
-    one zone: the county's."""
+    one zone: the county's (or the county-level city's)."""
     gazetteer = ctx.index.gazetteer
     for town_id in list(events):
-        if town_id not in gazetteer:
+        if town_id not in gazetteer or gazetteer.get(town_id).kind not in ("town", "city"):
             continue
+        town = gazetteer.get(town_id)
         for county_id in list(events):
             if county_id == town_id or county_id not in gazetteer:
                 continue
-            if f"seat: {town_id}" in gazetteer.get(county_id).note:
-                county = events[county_id]
-                county.cues.extend(events[town_id].cues)
-                county.primary = county.primary or events[town_id].primary
+            county = gazetteer.get(county_id)
+            if county.kind == "county" and same_place(town, county):
+                held = events[county_id]
+                held.cues.extend(events[town_id].cues)
+                held.borrowed |= events[town_id].borrowed
+                held.primary = held.primary or events[town_id].primary
                 events.pop(town_id)
                 break
 

@@ -179,14 +179,19 @@ def _distinct(entries: list[Entry]) -> list[Entry]:
     seat (same name) count once."""
     kept: list[Entry] = []
     for entry in entries:
-        if not any(_same_place(entry, other) for other in kept):
+        if not any(same_place(entry, other) for other in kept):
             kept.append(entry)
     return kept
 
 
-def _same_place(a: Entry, b: Entry) -> bool:
-    seat = f"seat: {b.id}" in a.note or f"seat: {a.id}" in b.note
-    return seat or a.parent == b.id or (b.parent == a.id and keys(a.name)[1] == keys(b.name)[1])
+def same_place(a: Entry, b: Entry) -> bool:
+    """A county (or county-level city) and the town that is its seat, named alike, are
+    one place for a report ("Kimhyongjik" / "Kimhyongjik County", "개성" / "개성시")."""
+    if keys(a.name)[1] != keys(b.name)[1]:
+        return False
+    seat = any(f"seat: {x}" in y.note for x, y in ((b.id, a), (a.id, b), (b.name, a),
+                                                    (a.name, b)))
+    return seat or a.parent == b.id or b.parent == a.id
 
 
 def _english_places(text: str, start: int, end: int, index: PlaceIndex) -> list[PlaceMention]:
@@ -262,6 +267,8 @@ def _korean_places(text: str, start: int, end: int, index: PlaceIndex) -> list[P
             if len(head) < MIN_KO_KEY:
                 continue
             entries = index.exact(head)
+            if entries and not particle and _VERB_FORM.match(text, word.end()):
+                break  # "나선 것으로": a verb before a dependent noun, not Rason
             if entries:
                 found.append(_mention(word.start(), word.start() + len(head), head, entries,
                                       False))
@@ -277,6 +284,9 @@ def _korean_places(text: str, start: int, end: int, index: PlaceIndex) -> list[P
                                           False))
     return found
 
+
+# A word followed by a dependent noun (것, 데, 바, 때, 수 …) is a verb's modifier form.
+_VERB_FORM = re.compile(r" (?:것|데|바|때|뒤|후|만큼|듯|채|줄)")
 
 # Words that follow a province's name without being a place in it.
 _KO_NOT_PLACES = frozenset({
