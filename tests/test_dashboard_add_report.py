@@ -94,3 +94,24 @@ def test_the_highlighted_text_is_escaped():
     out = highlighted_html(text, [(0, 6, "place", "places[0]"), (7, 15, "date", "x'><b>")])
     assert "<script>" not in out and "&lt;script&gt;" in out
     assert "x&#x27;&gt;&lt;b&gt;" in out
+
+
+def test_the_zone_picker_finds_any_spelling_and_brings_its_places(app):
+    read(app)
+    index = county_lockdown_index(app)
+    app.text_input(key=f"add_f_{index}_zone_query").input("Huch'ang").run()
+    picker = app.selectbox(key=f"add_f_{index}_zone")
+    assert any("kp-kimhyongjik-town" in option for option in picker.options)
+    picker.set_value("kp-kimhyongjik-town").run()
+    assert not app.exception
+    assert not any("The draft has" in e.value for e in app.error)
+    preview = " ".join(m.value for m in app.markdown).replace("\\", "")
+    assert "Kimhyŏngjik-ŭp, in force from 2021-11-19" in preview  # the town, from the picker
+
+
+def test_a_deleted_dataset_file_is_reported_and_the_draft_kept(app, dataset):
+    read(app)
+    dataset.unlink()
+    app.button(key="add_save").click().run()
+    assert any("deleted or moved" in e.value.replace("\\", "") for e in app.error)
+    assert not dataset.exists() and "add_draft" in app.session_state

@@ -276,7 +276,9 @@ def _form(draft: dict) -> dict:
 
 def _save_target(loaded: Loaded) -> Path | None:
     path = Path(loaded.source)
-    if not path.is_file() or path.resolve() == SEED_DATASET.resolve():
+    # An upload is known by its bare name; a path stays the target even once deleted,
+    # so that the store can say so instead of the view silently refusing.
+    if not (path.is_absolute() or path.is_file()) or path.resolve() == SEED_DATASET.resolve():
         return None
     return path
 
