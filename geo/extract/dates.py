@@ -197,10 +197,7 @@ def find_time_expressions(text: str, *, language: str, anchor: Anchor) -> list[T
 
 def find_speaking_day(text: str, *, language: str, anchor: Anchor) -> TimeExpression | None:
     """The day the source spoke, when the text gives it; resolved against the publication day."""
-    for expression in find_time_expressions(text, language=language, anchor=anchor):
-        if expression.speaking_day:
-            return expression
-    return None
+    return _Reader(text, language, anchor).speaking()
 
 
 # --- Speaking day ------------------------------------------------------------------------
@@ -316,6 +313,15 @@ class _Reader:
             elif expression.role is Role.MONTH:
                 self.prev = None
         return out
+
+    def speaking(self) -> TimeExpression | None:
+        index = self._find_speaking()
+        if index is None:
+            return None
+        if self.anchor.published is None:
+            self._weekday_cues(index)
+        sentence = sentence_of(self.starts, self.mentions[index].start)
+        return self._resolve(index, True, None, sentence, None)
 
     def _find_speaking(self) -> int | None:
         for index, mention in enumerate(self.mentions):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from geo.extract.dates_words import (
     COUNTS_KO,
@@ -68,6 +69,8 @@ class Mention:
 
 
 PREFIX_REACH = 40  # characters looked back from a core for its optional leading words
+BLOCK = 65_536  # a text is scanned in blocks so that a huge one stops once enough is found
+BLOCK_OVERLAP = 256  # longer than any one expression: a match across a block's end is whole
 
 
 class Hit:
@@ -104,19 +107,28 @@ class Hit:
 Table = tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None, tuple[str, ...]], ...]
 
 
-def _compile(rows: tuple[tuple[str, str, str | None], ...]) -> Table:
+def _compile(rows: tuple[tuple[str, str, str | None], ...], firsts: dict[str, str]) -> Table:
+    """Compile (name, core, prefix) rows; ``firsts`` are the characters each core can start with.
+
+    A leading ``(?=[…])`` lets the regular expression engine skip, in C, to where a
+    core can start: three times faster on prose than trying every position.
+    """
     compiled = []
     for name, core, prefix in rows:
-        core_rx = re.compile(core)
+        core_rx = re.compile(f"(?=[{firsts[name]}])" + core)
         prefix_rx = re.compile(prefix) if prefix else None
         names = tuple(core_rx.groupindex) + (tuple(prefix_rx.groupindex) if prefix_rx else ())
         compiled.append((name, core_rx, prefix_rx, names))
     return tuple(compiled)
 
 
-def _hits(table: Table, text: str):
+def _hits(table: Table, text: str, start: int, end: int):
+    """Core matches that begin in ``text[start:end]``, with their look-back prefixes."""
+    endpos = min(len(text), end + BLOCK_OVERLAP)
     for name, core, prefix, names in table:
-        for match in core.finditer(text):
+        for match in core.finditer(text, start, endpos):
+            if match.start() >= end:
+                break
             before = None
             if prefix is not None:
                 before = prefix.search(text, max(0, match.start() - PREFIX_REACH), match.start())
@@ -135,7 +147,20 @@ _NUM = rf"(?P<n>(?i:{NUMBER_WORDS_EN}))"
 # Each pattern is (name, core, prefix): the core starts with a required token (a digit, a
 # month or weekday name), so a scan does little work where nothing can start; the optional
 # words before it ("early", "last", "about") are matched looking back from the core.
-_NUM_START = r"(?=[\daAoOtTfFsSeEnNhH])"
+
+_FIRSTS_EN = {
+    "mdy": "JFMASOND", "dmy": "0-9", "iso": "0-9", "month": "JFMASOND", "weekday": "MTWFS",
+    "anchored": "tTyYlL", "week": "lLtTnN", "chained": "tT", "relmonth": "mM",
+    "season": "sSaAfFwW", "count": "0-9aAoOtTfFsSeEnNhH", "fortnight": "aA", "clock": "0-9",
+    "clock24": "0-9", "noon": "mMnN",
+}
+_FIRSTS_KO = {
+    "ymd": "0-9", "iso": "0-9", "day": "0-9", "month": "0-9", "relmonth": "지이다내",
+    "weekday": "월화수목금토일", "anchored": "그어오금내모간", "counted": "0-9", "week": "지이다",
+    "chained": "그다이익당같전하", "season": "봄여가겨", "duration": "0-9",
+    "duration_word": "한두세네다여일아열", "duration_days": "하이사나닷엿여아열보",
+    "duration_term": "기", "clock": "0-9", "noon": "정자",
+}
 
 EN_PATTERNS = _compile((
     ("mdy", rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?:,?\s+{_YEAR})?", None),
@@ -160,7 +185,7 @@ EN_PATTERNS = _compile((
     ("season", r"\b(?P<season>(?i:spring|summer|autumn|fall|winter))\b"
                r"(?:\s+of)?(?:\s+(?P<year>(?:19|20)\d\d)(?!\d))?",
      r"(?:\b(?P<part>(?i:early|late|mid))[\s-]+)?(?:\b(?P<which>(?i:this|last|next|the))\s+)?$"),
-    ("count", rf"\b{_NUM_START}{_NUM}(?:\s*-\s*|\s+)(?P<unit>(?i:day|week|month|fortnight))s?\b"
+    ("count", rf"\b{_NUM}(?:\s*-\s*|\s+)(?P<unit>(?i:day|week|month|fortnight))s?\b"
               r"(?:\s*-\s*long\b)?(?:\s+(?P<dir>(?i:ago|later|earlier|afterwards?|before\s+that|"
               r"after\s+that))\b)?",
      r"\b(?P<qual>(?i:about|around|roughly|nearly|almost|over|more\s+than|less\s+than|"
@@ -171,7 +196,7 @@ EN_PATTERNS = _compile((
      r"\b(?P<approx>(?i:around|about|approximately|roughly|shortly\s+(?:before|after)))\s+$"),
     ("clock24", r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])(?:\s*hours\b)?", None),
     ("noon", r"\b(?P<w>(?i:midnight|noon|midday))\b", None),
-))
+), _FIRSTS_EN)
 
 _FULL_MONTHS = frozenset(name for name in MONTHS_EN if len(name) > 4 or name in ("may", "june",
                                                                               "july"))
@@ -224,7 +249,7 @@ KO_PATTERNS = _compile((
               r"(?:\s*(?P<approx>경|께|쯤|무렵))?",
      r"(?P<tod>오전|오후|새벽|아침|저녁|밤|낮|한밤중|심야)\s*$"),
     ("noon", r"(?P<w>정오|자정)", None),
-))
+), _FIRSTS_KO)
 
 _ANCHORED_KO = {"그저께": -2, "그제": -2, "어저께": -1, "어제": -1, "오늘": 0, "금일": 0,
                 "내일": 1, "모레": 2, "어젯밤": -1, "간밤": -1, "오늘밤": 0}
@@ -476,16 +501,23 @@ _PRIORITY = {"duration_term": 0, "duration": 1, "duration_word": 1, "duration_da
              "count": 2, "counted": 2, "chained": 3}
 
 
-def scan(text: str, language: str) -> list[Mention]:
-    """Every time expression in ``text``, in order, overlaps resolved, parts merged."""
+@lru_cache(maxsize=8)
+def scan(text: str, language: str) -> tuple[Mention, ...]:
+    """Every time expression in ``text``, in order, overlaps resolved, parts merged.
+
+    Cached: a report is scanned once for its speaking day and once for all its dates.
+    """
     patterns = KO_PATTERNS if language == "ko" else EN_PATTERNS
     parse = _parse_ko if language == "ko" else _parse_en
     found: list[tuple[int, int, int, Mention]] = []
-    for name, hit in _hits(patterns, text):
-        mention = parse(name, hit, text)
-        if mention is not None:
-            found.append((mention.start, -(mention.end - mention.start),
-                          _PRIORITY.get(name, 5), mention))
+    for block in range(0, len(text), BLOCK):
+        for name, hit in _hits(patterns, text, block, block + BLOCK):
+            mention = parse(name, hit, text)
+            if mention is not None:
+                found.append((mention.start, -(mention.end - mention.start),
+                              _PRIORITY.get(name, 5), mention))
+        if len(found) >= 2 * MAX_MENTIONS:
+            break  # enough for the first MAX_MENTIONS: the rest of a huge text is not scanned
     found.sort(key=lambda item: item[:3])
     kept: list[Mention] = []
     last_end = -1
@@ -495,7 +527,7 @@ def scan(text: str, language: str) -> list[Mention]:
             last_end = mention.end
             if len(kept) >= MAX_MENTIONS:
                 break  # a page dump, not a report: the first ones are read, the work stays bounded
-    return _merge_times(text, _merge_pairs(text, kept, language), language)
+    return tuple(_merge_times(text, _merge_pairs(text, kept, language), language))
 
 
 _DAYLIKE = ("date", "day", "weekday", "anchored", "chained")
