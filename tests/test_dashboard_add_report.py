@@ -115,3 +115,12 @@ def test_a_deleted_dataset_file_is_reported_and_the_draft_kept(app, dataset):
     app.button(key="add_save").click().run()
     assert any("deleted or moved" in e.value.replace("\\", "") for e in app.error)
     assert not dataset.exists() and "add_draft" in app.session_state
+
+
+def test_the_preview_map_shows_the_zone_before_saving(app, dataset):
+    read(app)
+    app.toggle(key="add_map").set_value(True).run()
+    assert not app.exception
+    (frame,) = app.get("iframe")
+    assert "lm-zone-in-force" in frame.proto.srcdoc
+    assert load_dataset(dataset).lockdowns == ()  # a preview writes nothing

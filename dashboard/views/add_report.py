@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import streamlit as st
+import streamlit.components.v1 as components
 import yaml
 
 from dashboard import state
@@ -349,6 +350,8 @@ def _preview(loaded: Loaded, edited: dict) -> Any:
             if rows:
                 st.caption(f"The zones it touches, as of the report's day {day}:")
                 st.dataframe(rows, hide_index=True)
+            if st.toggle("Show the merged dataset on the map on this day", key="add_map"):
+                components.html(state.preview_map_html(result.dataset, day), height=460)
     return result.dataset
 
 

@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from geo.atomic import write_atomic
 from geo.dataset import SEED_DATASET, decode_dataset, dumps_dataset, loads_dataset
 from geo.errors import DatasetFileError, ExportError, StaleDatasetError
 from geo.model import Dataset, DatasetInfo
@@ -107,8 +108,6 @@ class YamlFileStore:
                 raise DatasetFileError(f"{path}: the dataset file is read-only; nothing was "
                                        "written. Make it writable, or save to another file")
             try:
-                from geo.atomic import write_atomic
-
                 write_atomic(path, text)
             except ExportError as exc:
                 raise DatasetFileError(f"{exc}; nothing was written") from None
@@ -129,8 +128,6 @@ def init_dataset(path: str | os.PathLike[str], name: str | None = None) -> Path:
                                "Pick another file name, or add reports to this one")
     if path.resolve() == SEED_DATASET.resolve():
         raise DatasetFileError(f"{path}: is the bundled seed data; pick another file name")
-    from geo.atomic import write_atomic
-
     try:
         return write_atomic(path, dumps_dataset(empty_dataset(name or path.stem)))
     except ExportError as exc:
