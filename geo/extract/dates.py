@@ -20,8 +20,10 @@ Weekdays
     before the anchor ("on Thursday" in a Thursday report is that Thursday);
     "last Thursday": the latest one strictly before the anchor; "next Friday":
     the first one strictly after; "this Friday": the one in the anchor's
-    Monday-to-Sunday week. A bare weekday with "until" or "will"/"scheduled"/
-    예정 right before it is the first such day on or after the anchor.
+    Monday-to-Sunday week; "Thursday last week", 지난주 목요일: the Thursday of
+    the week before the anchor's (지난 목요일 is the latest Thursday). A bare
+    weekday with "until", or "will", "scheduled", 예정 governing it, is the first
+    such day on or after the anchor.
 Years
     A date's year is its own ("May 12, 2022", "2022년 5월 12일"). Otherwise it
     comes from the publication day: the latest reading that does not put the
@@ -90,7 +92,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from geo.extract.dates_scan import (
@@ -243,6 +245,7 @@ def _is_speaking(text: str, mention: Mention, language: str, sentence_start: int
 
 # --- The reader ----------------------------------------------------------------------------
 
+_RANGE_GAP = re.compile("\\s*(?:(?i:to|through|until|till)|-|\u2013|~|\u223c)\\s*")
 _LOCKDOWN_WORDS = re.compile(r"(?i:lockdown|locked\s+down|lock\s+down|seal(?:ed)?\s+off|봉쇄)")
 
 
@@ -267,6 +270,17 @@ class _Reader:
         self.spoke_basis = "given" if anchor.spoke else None
         self.cue_year: int | None = None
         self.cue_reason = ""
+
+    def _range_link(self, index: int) -> bool:
+        """Whether the mention follows another day with only 'to', 'through', '-' or ~ between."""
+        here = self.mentions[index]
+        before = self.mentions[index - 1] if index else None
+        if before is None or before.kind not in ("date", "day", "weekday"):
+            return False
+        if here.kind not in ("date", "day", "weekday"):
+            return False
+        gap = self.text[before.end:here.start]
+        return len(gap) <= 12 and _RANGE_GAP.fullmatch(gap) is not None
 
     def _bounds(self, sentence: int) -> tuple[int, int]:
         start = self.starts[sentence]
@@ -298,8 +312,12 @@ class _Reader:
         from_sentence = -1
         for index, mention in enumerate(self.mentions):
             sentence = sentence_of(self.starts, mention.start)
-            bound = bound_of(self.text, mention.start, mention.end, self.language,
-                             after_from=from_sentence == sentence)
+            bound = mention.bound or bound_of(self.text, mention.start, mention.end,
+                                              self.language, after_from=from_sentence == sentence)
+            if bound is None and out and self._range_link(index):
+                bound = "until"  # "Nov. 19 to Dec. 4": the first one is the start
+                if out[-1].role is Role.POINT:
+                    out[-1] = replace(out[-1], role=Role.FROM)
             if bound == "from":
                 from_sentence = sentence
             expression = self._resolve(index, index == speaking_index, bound, sentence,
@@ -601,9 +619,13 @@ class _Reader:
             on, how = ref - dt.timedelta(days=back or 7), "the latest one before"
         elif mode == "next":
             on, how = ref + dt.timedelta(days=fwd or 7), "the first one after"
-        elif mode == "this":
-            on = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=m.weekday or 0)
-            how = "the one in the week of"
+        elif mode in ("this", "last week", "next week"):
+            weeks = {"this": 0, "last week": -1, "next week": 1}[mode]
+            on = (ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(days=m.weekday or 0)
+                  + dt.timedelta(days=7 * weeks))
+            how = {"this": "the one in the Monday-to-Sunday week of",
+                   "last week": "the one in the week before that of",
+                   "next week": "the one in the week after that of"}[mode]
         elif mode == "next-or-same":
             on, how = ref + dt.timedelta(days=fwd), "the first one on or after (it looks ahead)"
         else:

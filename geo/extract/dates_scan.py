@@ -66,6 +66,7 @@ class Mention:
     midnight: bool = False  # "midnight Sunday": the day after at 00:00
     check_weekday: int | None = None  # a weekday the text gives beside a date
     relative: Mention | None = None  # relative words merged with a date: 다음날인 19일
+    bound: str | None = None  # "from" / "until" read from a range: "Nov. 19-25", 19~25일
 
 
 PREFIX_REACH = 40  # characters looked back from a core for its optional leading words
@@ -152,7 +153,7 @@ _FIRSTS_EN = {
     "mdy": "JFMASOND", "dmy": "0-9", "iso": "0-9", "month": "JFMASOND", "weekday": "MTWFS",
     "anchored": "tTyYlL", "week": "lLtTnN", "chained": "tT", "relmonth": "mM",
     "season": "sSaAfFwW", "count": "0-9aAoOtTfFsSeEnNhH", "fortnight": "aA", "clock": "0-9",
-    "clock24": "0-9", "noon": "mMnN",
+    "clock24": "0-9", "noon": "mMnN", "nth": "0-9",
 }
 _FIRSTS_KO = {
     "ymd": "0-9", "iso": "0-9", "day": "0-9", "month": "0-9", "relmonth": "지이다내",
@@ -169,7 +170,8 @@ EN_PATTERNS = _compile((
     ("month", rf"\b{_MON}(?:,?\s+(?:of\s+)?(?:{_YEAR}|(?P<yshift>(?i:last|this|next))\s+year))?",
      rf"(?:{_PART_EN}[\s-]+)?(?:\b(?P<shift>(?i:last|this|next))\s+)?$"),
     ("weekday", r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![a-z])"
-                r"(?:\s+(?P<tod>morning|afternoon|evening|night))?",
+                r"(?:\s+(?P<tod>morning|afternoon|evening|night))?"
+                r"(?:\s+(?:of\s+)?(?P<wk>(?i:last|this|next))\s+(?i:week)\b)?",
      r"\b(?P<mod>(?i:last|this\s+past|this\s+coming|this|next|past|coming))\s+$"),
     ("anchored", r"\b(?P<w>(?i:the\s+day\s+before\s+yesterday|yesterday|today|tomorrow|"
                  r"tonight|this\s+morning|last\s+night|this\s+afternoon|this\s+evening))\b", None),
@@ -191,6 +193,8 @@ EN_PATTERNS = _compile((
      r"\b(?P<qual>(?i:about|around|roughly|nearly|almost|over|more\s+than|less\s+than|"
      r"at\s+least|up\s+to|some|approximately))\s+$"),
     ("fortnight", r"\b(?P<w>(?i:a\s+fortnight))\b", None),
+    ("nth", rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MON})",
+     r"\b(?P<prep>(?i:on|since|until|till|from|by|through|before|after))\s+(?i:the)\s+$"),
     ("clock", r"\b(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*"
               r"(?P<ap>[AaPp])(?:\.\s?[Mm]\.?|\s?[Mm](?![A-Za-z]))",
      r"\b(?P<approx>(?i:around|about|approximately|roughly|shortly\s+(?:before|after)))\s+$"),
@@ -303,16 +307,20 @@ def _parse_en(name: str, m: Hit, text: str) -> Mention | None:
                        year=int(g["year"]) if g["year"] else None, year_shift=year_shift,
                        modifier=modifier, part=_part(g["part"]))
     if name == "weekday":
-        mod = g["mod"].lower() if g["mod"] else None
+        mod = _lower(g["mod"]) if g["mod"] else None
         modifier = {"last": "last", "this past": "last", "past": "last", "this": "this",
                     "next": "next", "this coming": "next", "coming": "next"}.get(mod or "")
+        if g["wk"]:  # "Thursday last week": that weekday in the week before the anchor's
+            modifier = {"last": "last week", "this": "this", "next": "next week"}[g["wk"].lower()]
         return Mention(start, end, "weekday", weekday=WEEKDAYS_EN[g["wd"].lower()],
                        modifier=modifier)
     if name == "anchored":
         return Mention(start, end, "anchored", offset=_ANCHORED_EN[_lower(g["w"])])
     if name == "week":
-        shift = {"last": -1, "the previous": -1, "this": 0, "next": 1, "the following": 1}
-        return Mention(start, end, "anchored", offset=7 * shift[_lower(g["which"])], week=True)
+        which = _lower(g["which"])
+        shift = {"last": -1, "the previous": -1, "this": 0, "next": 1, "the following": 1}[which]
+        kind = "chained" if which.startswith("the ") else "anchored"  # of the story, not of now
+        return Mention(start, end, kind, offset=7 * shift, week=True)
     if name == "chained":
         w = _lower(g["w"])
         offset = 1 if ("next" in w or "following" in w or "after" in w) else (
@@ -344,6 +352,12 @@ def _parse_en(name: str, m: Hit, text: str) -> Mention | None:
         return _count_en(g, start, end)
     if name == "fortnight":
         return Mention(start, end, "duration", days=14)
+    if name == "nth":  # "on the 19th": a day of the month, as Korean writes 19일
+        day = int(g["day"])
+        if not g["prep"] or not 1 <= day <= 31:
+            return None
+        the = re.search(r"(?i:\bthe\b)", text[start:end])  # the words are "the 19th"
+        return Mention(start + (the.start() if the else 0), end, "day", day=day)
     if name in ("clock", "clock24"):
         hour, minute = int(g["h"]), int(g["m"] or 0)
         if name == "clock":
@@ -390,8 +404,8 @@ def _parse_ko(name: str, m: Hit, text: str) -> Mention | None:
                        part=MONTH_PARTS.get(g["part"] or ""))
     if name == "weekday":
         mod = _squash(g["mod"]) if g["mod"] else None
-        modifier = {"지난주": "last", "지난": "last", "이번주": "this", "이번": "this",
-                    "다음주": "next", "다음": "next", "오는": "next"}.get(mod or "")
+        modifier = {"지난주": "last week", "지난": "last", "이번주": "this", "이번": "this",
+                    "다음주": "next week", "다음": "next", "오는": "next"}.get(mod or "")
         return Mention(start, end, "weekday", weekday=WEEKDAYS_KO[g["wd"]], modifier=modifier)
     if name == "anchored":
         return Mention(start, end, "anchored", offset=_ANCHORED_KO[g["w"]])
@@ -422,9 +436,9 @@ def _parse_ko(name: str, m: Hit, text: str) -> Mention | None:
             hour += 12
         elif tod == "night" and 6 <= hour < 12:
             hour += 12  # 밤 9시 = 21:00; 밤 1시 = 01:00
-        elif tod in ("am", "night") and hour == 12:
+        elif tod == "am" and hour == 12:
             hour = 0
-        midnight = hour == 24
+        midnight = hour == 24 or (tod == "night" and hour == 12)
         return Mention(start, end, "time", hour=0 if midnight else hour, minute=minute,
                        midnight=midnight, approximate=bool(g["approx"]), time_words=m.group(0))
     if name == "noon":
@@ -527,7 +541,8 @@ def scan(text: str, language: str) -> tuple[Mention, ...]:
             last_end = mention.end
             if len(kept) >= MAX_MENTIONS:
                 break  # a page dump, not a report: the first ones are read, the work stays bounded
-    return tuple(_merge_times(text, _merge_pairs(text, kept, language), language))
+    merged = _merge_times(text, _merge_pairs(text, kept, language), language)
+    return tuple(_split_ranges(text, merged, language))
 
 
 _DAYLIKE = ("date", "day", "weekday", "anchored", "chained")
@@ -623,6 +638,40 @@ def _merge_times(text: str, mentions: list[Mention], language: str) -> list[Ment
                 continue
         out.append(here)
         i += 1
+    return out
+
+
+_RANGE_TAIL_EN = re.compile(
+    r"\s*(?P<link>-|\u2013|to|through|until|till|and)\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+    r"(?!\s*(?:-\s*)?(?i:days?|weeks?|months?|years?|[ap]\.?m|hours?|%|percent|people|"
+    r"persons|cases|deaths|[A-Z]))(?!\.\d)")
+_RANGE_HEAD_KO = re.compile(r"(?<!\d)(?P<day>[0-3]?\d)\s*(?:일\s*)?[~\u223c\-\u2013]\s*$")
+
+
+def _split_ranges(text: str, mentions: list[Mention], language: str) -> list[Mention]:
+    """A range writes its second (or first) day bare: 'Nov. 19-25', 'May 2 to 8', 19~25일."""
+    out: list[Mention] = []
+    for index, mention in enumerate(mentions):
+        nxt = mentions[index + 1].start if index + 1 < len(mentions) else len(text)
+        if language == "ko" and mention.kind == "day" and mention.month_shift is None:
+            low = out[-1].end if out else 0
+            head = _RANGE_HEAD_KO.search(text, max(low, mention.start - 12), mention.start)
+            if head:
+                first = replace(mention, start=head.start("day"), end=head.end("day"),
+                                day=int(head.group("day")), bound="from", hour=None,
+                                minute=None, time_words=None, midnight=False)
+                out.append(first)
+                mention = replace(mention, bound="until")
+        out.append(mention)
+        if language == "en" and mention.kind == "date" and mention.hour is None:
+            tail = _RANGE_TAIL_EN.match(text, mention.end)
+            if tail and tail.end() <= nxt and 1 <= int(tail.group("day")) <= 31:
+                link = tail.group("link")
+                if link != "and":
+                    out[-1] = replace(mention, bound="from")
+                out.append(replace(mention, start=tail.start("day"), end=tail.end(),
+                                   day=int(tail.group("day")), check_weekday=None,
+                                   relative=None, bound=None if link == "and" else "until"))
     return out
 
 
