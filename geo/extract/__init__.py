@@ -29,7 +29,7 @@ from geo.extract.places import place_index
 from geo.extract.sentences import split_sentences
 from geo.model import Certainty, Dataset, Report, TimePrecision, When
 
-MAX_TEXT = 200_000  # characters: a news report is a few thousand; a page dump is cut with a note
+MAX_TEXT = 100_000  # characters: a news report is a few thousand; a page dump is cut with a note
 
 __all__ = ["MAX_TEXT", "Draft", "Highlight", "extract_report"]
 

@@ -26,6 +26,7 @@ dates, never a lockdown date. Nothing the text does not say is filled in.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -118,6 +119,8 @@ class Context:
     findings: list[str] = field(default_factory=list)
     highlights: list[Highlight] = field(default_factory=list)
     _places: dict[int, list[PlaceMention]] = field(default_factory=dict)
+    _dates: dict[int, list] = field(default_factory=dict)
+    _starts: list[int] | None = None
 
     def evidence(self, sentence: Sentence) -> Evidence:
         return Evidence(self.report_id, sentence.text)
@@ -487,11 +490,21 @@ def _role(expression) -> str:
 
 
 def _in_sentence(ctx: Context, sentence: Sentence) -> list:
+    """The time expressions of a sentence that can be a fact's date (found once)."""
+    if sentence.index not in ctx._dates:
+        ctx._dates[sentence.index] = _usable(ctx, sentence)
+    return list(ctx._dates[sentence.index])
+
+
+def _usable(ctx: Context, sentence: Sentence) -> list:
     speaking = ctx.speaking
     result = []
-    for expression in ctx.expressions:
-        if not (sentence.start <= expression.start < sentence.end):
-            continue
+    if ctx._starts is None:
+        ctx.expressions.sort(key=lambda e: e.start)
+        ctx._starts = [e.start for e in ctx.expressions]
+    low = bisect.bisect_left(ctx._starts, sentence.start)
+    high = bisect.bisect_left(ctx._starts, sentence.end)
+    for expression in ctx.expressions[low:high]:
         if getattr(expression, "speaking_day", False) or _SPOKE_BEFORE.search(
                 ctx.text, max(0, expression.start - 12), expression.start):
             continue  # the day a source spoke is the anchor, never a lockdown date

@@ -143,8 +143,7 @@ def _prefer_named_kind(words: str, found: list[Entry]) -> list[Entry]:
         if wanted == "city" and kind == "province" and "special city" in entry.name.lower():
             kind = "city"
         # An entry whose own name is the words beats one that only has them as an alias.
-        named = keys(entry.name)[1] != base and not any(
-            keys(a)[1] == base for a in entry.aliases[:3])
+        named = _base(entry.name) != base and not any(_base(a) == base for a in entry.aliases[:3])
         return (kind != wanted, named, order.get(entry.kind, 9), -entry.population, entry.id)
 
     return sorted(found, key=rank)
@@ -184,10 +183,15 @@ def _distinct(entries: list[Entry]) -> list[Entry]:
     return kept
 
 
+@functools.lru_cache(maxsize=8192)
+def _base(name: str) -> str:
+    return keys(name)[1]
+
+
 def same_place(a: Entry, b: Entry) -> bool:
     """A county (or county-level city) and the town that is its seat, named alike, are
     one place for a report ("Kimhyongjik" / "Kimhyongjik County", "개성" / "개성시")."""
-    if keys(a.name)[1] != keys(b.name)[1]:
+    if _base(a.name) != _base(b.name):
         return False
     seat = any(f"seat: {x}" in y.note for x, y in ((b.id, a), (a.id, b), (b.name, a),
                                                     (a.name, b)))
