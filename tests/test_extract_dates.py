@@ -121,6 +121,16 @@ CASES = [
     ("en", "It was lifted on Thursday last week.", D(2021, 11, 30), "Thursday last week", P,
      D(2021, 11, 25), None, INF),
     ("en", "Nov. 19, 2021 to 25 people were arrested.", TUE, "25", None, None, None, None),
+    ("en", "According to the source, the order was issued on the morning of the 3rd.",
+     D(2021, 9, 2), "the 3rd", P, D(2021, 8, 3), None, INF),
+    ("en", "The lockdown was extended by 10 days, to Dec. 14.", D(2021, 11, 30), "Dec. 14", UN,
+     D(2021, 12, 14), None, S),
+    ("en", "Markets will reopen on Dec. 14.", D(2021, 11, 30), "Dec. 14", P, D(2021, 12, 14),
+     None, S),
+    ("en", "The curfew runs from 10 p.m. Nov. 19 to 6 a.m. Nov. 20.", D(2021, 11, 30),
+     "6 a.m. Nov. 20", UN, D(2021, 11, 20), T(6), S),
+    ("en", "The lockdown, which began at 6 PM on Jan. 29, was lifted at midnight on Feb. 14.",
+     D(2021, 2, 16), "midnight on Feb. 14", P, D(2021, 2, 15), T(0), S),
     # clock times, midnight
     ("en", "The lockdown will be lifted from midnight Sunday.", D(2021, 11, 23),
      "midnight Sunday", F, D(2021, 11, 29), T(0), INF),
@@ -193,6 +203,12 @@ CASES = [
     ("ko", "지난 목요일 봉쇄됐다.", D(2021, 11, 27), "지난 목요일", P, D(2021, 11, 25), None, INF),
     ("ko", "19일 밤 12시 해제됐다.", D(2021, 11, 30), "19일 밤 12시", P, D(2021, 11, 20), T(0),
      INF),
+    ("ko", "봉쇄가 한 달 가까이 이어졌다.", TUE, "한 달 가까이", DU, None, None, INF),
+    ("ko", "당국은 오는 15일까지 봉쇄를 연장했다.", D(2021, 9, 2), "오는 15일", UN, D(2021, 9, 15),
+     None, INF),
+    ("ko", "혜산시는 지난 8월 27일 정오를 기해 봉쇄됐다.", D(2021, 9, 2), "8월 27일 정오", P,
+     D(2021, 8, 27), T(12), S),
+    ("ko", "전날 봉쇄됐다.", TUE, "전날", P, None, None, U),
     # Korean months
     ("ko", "이달 초 혜산시에 봉쇄령이 내려졌다.", D(2020, 11, 19), "이달 초", MO, D(2020, 11, 1),
      None, INF),
@@ -311,6 +327,7 @@ def test_speaking_day(language, text, published, words, on):
 
 @pytest.mark.parametrize(("language", "text"), [
     ("en", "The lockdown was announced on May 12 and lifted on May 29."),
+    ("en", "Residents were told on Monday that the lockdown would continue."),
     ("en", "According to the source, the lockdown began on Friday."),
     ("ko", "소식통은 \u201c지난 19일 봉쇄됐다\u201d고 말했다."),
 ])

@@ -27,7 +27,9 @@ Weekdays
 Years
     A date's year is its own ("May 12, 2022", "2022년 5월 12일"). Otherwise it
     comes from the publication day: the latest reading that does not put the
-    date after publication ("Dec. 4" in a January report is last December); when
+    date after publication ("Dec. 4" in a January report is last December),
+    unless that is more than half a year back while the next reading is at most
+    two months ahead ("Dec. 14" in a late-November report is that December); when
     the date is an end ("until Dec. 4", 까지) or its sentence looks ahead
     ("will", "scheduled", 예정), the reading nearest the publication day, which
     may be after it. Without a publication day, weekday cues fix the year within
@@ -120,6 +122,7 @@ __all__ = [
 ]
 
 YEARS_FOR_WEEKDAY_CUES = range(2020, 2027)  # the COVID-19 border closure and after
+FAR_PAST, NEAR_FUTURE = 182, 62  # days: a yearless date this far back is read as coming
 MAX_SPEAKING_LAG = 31  # days: a "speaking day" further before publication is some other date
 
 
@@ -205,7 +208,8 @@ def find_speaking_day(text: str, *, language: str, anchor: Anchor) -> TimeExpres
 # --- Speaking day ------------------------------------------------------------------------
 
 _SPEAK_BEFORE_EN = re.compile(
-    r"(?i:(?:\b(?:told|tells|telling|informed)\b[^.;:,“”\"\n]{0,60}?"
+    r"(?i:(?:(?<!was )(?<!were )(?<!been )(?<!being )\b(?:told|tells|telling|informed)\b"
+    r"[^.;:,“”\"\n]{0,60}?"
     r"|\baccording\s+to\b[^.;:,“”\"\n]{0,80}?"
     r"|\b(?:conversation|call|interview|talk|talks|spoke|speaking)\s+(?:with|to)\b"
     r"[^.;:,“”\"\n]{0,60}?)\s(?:on\s+)?)$")
@@ -767,7 +771,13 @@ def _year_for(month: int, day: int, ref: dt.date, ahead: bool) -> dt.date | None
     if ahead:
         return min(candidates, key=lambda d: (abs((d - ref).days), d > ref))
     past = [d for d in candidates if d <= ref]
-    return max(past) if past else min(candidates)
+    if not past:
+        return min(candidates)
+    latest = max(past)
+    coming = [d for d in candidates if d > ref]
+    if coming and (ref - latest).days > FAR_PAST and (min(coming) - ref).days <= NEAR_FUTURE:
+        return min(coming)  # "to Dec. 14" in a late-November report is this December
+    return latest
 
 
 def _day_for(day: int, ref: dt.date, mode: str) -> dt.date | None:

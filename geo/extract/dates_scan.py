@@ -193,8 +193,10 @@ EN_PATTERNS = _compile((
      r"\b(?P<qual>(?i:about|around|roughly|nearly|almost|over|more\s+than|less\s+than|"
      r"at\s+least|up\s+to|some|approximately))\s+$"),
     ("fortnight", r"\b(?P<w>(?i:a\s+fortnight))\b", None),
-    ("nth", rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MON})",
-     r"\b(?P<prep>(?i:on|since|until|till|from|by|through|before|after))\s+(?i:the)\s+$"),
+    ("nth", rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MON})"
+            r"(?!\s+(?:[A-Z]|(?i:anniversary|time|day|floor|century|round|grade|year|birthday|"
+            r"plenary|session|meeting|congress|person|place|of\s+(?:the|its|a)\b)))",
+     r"\b(?P<prep>(?i:on|since|until|till|from|by|through|before|after|of))\s+(?i:the)\s+$"),
     ("clock", r"\b(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*"
               r"(?P<ap>[AaPp])(?:\.\s?[Mm]\.?|\s?[Mm](?![A-Za-z]))",
      r"\b(?P<approx>(?i:around|about|approximately|roughly|shortly\s+(?:before|after)))\s+$"),
@@ -239,14 +241,14 @@ KO_PATTERNS = _compile((
                 r"전날|하루\s?뒤|하루\s?후|하루\s?전)", None),
     ("season", r"(?P<season>봄|여름|가을|겨울)", _YEAR_KO),
     ("duration", r"(?<!\d)(?P<n>\d{1,3})\s*(?P<yeo>여)?\s*(?P<unit>일|주일|주|개월|달)\s*"
-                 r"(?P<suf>간|동안|만에|만|째|이상|넘게|넘는|여|가량|정도|이내)",
+                 r"(?P<suf>간|동안|만에|만|째|이상|넘게|넘는|여|가량|정도|가까이|이내)",
      r"(?P<qual>약|대략|거의)\s*$"),
     ("duration_word", r"(?<![가-힣])(?P<n>한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)"
                       r"\s?(?P<unit>달|주)(?:\s*(?P<suf>간|동안|만에|만|째|이상|넘게|넘는|"
-                      r"가량|정도|여)|(?![가-힣]))", None),
+                      r"가량|정도|가까이|여)|(?![가-힣]))", r"(?P<qual>약|대략|거의)\s*$"),
     ("duration_days", r"(?<![가-힣])(?P<w>하루|이틀|사흘|나흘|닷새|엿새|이레|여드레|"
                       r"아흐레|열흘|보름)(?:\s*(?P<suf>간|동안|만에|만|째|이상|넘게|넘는|"
-                      r"가량|정도)|(?![가-힣]))", None),
+                      r"가량|정도|가까이)|(?![가-힣]))", r"(?P<qual>약|대략|거의)\s*$"),
     ("duration_term", r"기간(?:은|이|을|도)?\s*(?P<w>(?P<n>\d{1,3})\s*일)", None),
     ("clock", r"(?<!\d)(?P<h>\d{1,2})\s*시"
               r"(?!간|즌|장|내|청|민|설|기|행|작)(?:\s*(?P<m>\d{1,2})\s*분|\s*(?P<half>반))?"
@@ -477,7 +479,7 @@ def _duration_ko(name: str, g: dict[str, str | None], m: Hit) -> Mention | None:
     start, end = m.span("w") if name == "duration_term" else m.span()
     suf = g.get("suf") or ""
     approximate = bool(g.get("qual") or g.get("yeo")) or suf in (
-        "이상", "넘게", "넘는", "넘어", "여", "가량", "정도")
+        "이상", "넘게", "넘는", "여", "가량", "정도", "가까이")
     ordinal = suf == "째"
     if name == "duration_days":
         n, unit = DAYS_KO[g["w"] or ""], "일"
@@ -716,7 +718,8 @@ def looks_ahead(text: str, start: int, end: int, language: str, low: int, high: 
 
 _FROM_EN = re.compile(r"(?i:\b(?:from|since|starting(?:\s+(?:on|from|at))?|beginning(?:\s+(?:on|"
                       r"from|at))?|effective(?:\s+from)?|commencing)\s+(?:(?:on|at)\s+)?)$")
-_UNTIL_EN = re.compile(r"(?i:\b(?:until|till|til|through|thru|up\s+(?:to|until))\s+"
+_UNTIL_EN = re.compile(r"(?i:\b(?:until|till|til|through|thru|up\s+(?:to|until)|"
+                       r"(?:extended|prolonged|postponed|pushed\s+back|moved)\b[^.;]{0,40}?\bto)\s+"
                        r"(?:(?:on|at)\s+)?)$")
 _TO_EN = re.compile("(?i:\\s(?:to|and|-|\u2013)\\s*)$")
 _FROM_KO = re.compile(r"\s*(?:부터|서부터|이후)")
