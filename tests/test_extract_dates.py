@@ -131,6 +131,8 @@ CASES = [
      "6 a.m. Nov. 20", UN, D(2021, 11, 20), T(6), S),
     ("en", "The lockdown, which began at 6 PM on Jan. 29, was lifted at midnight on Feb. 14.",
      D(2021, 2, 16), "midnight on Feb. 14", P, D(2021, 2, 15), T(0), S),
+    ("en", "Markets closed last weekend.", D(2021, 11, 30), "last weekend", P, D(2021, 11, 27),
+     None, INF),
     # clock times, midnight
     ("en", "The lockdown will be lifted from midnight Sunday.", D(2021, 11, 23),
      "midnight Sunday", F, D(2021, 11, 29), T(0), INF),
@@ -209,6 +211,8 @@ CASES = [
     ("ko", "혜산시는 지난 8월 27일 정오를 기해 봉쇄됐다.", D(2021, 9, 2), "8월 27일 정오", P,
      D(2021, 8, 27), T(12), S),
     ("ko", "전날 봉쇄됐다.", TUE, "전날", P, None, None, U),
+    ("ko", "지난 주말 봉쇄가 해제됐다.", D(2021, 11, 30), "지난 주말", P, D(2021, 11, 27), None,
+     INF),
     # Korean months
     ("ko", "이달 초 혜산시에 봉쇄령이 내려졌다.", D(2020, 11, 19), "이달 초", MO, D(2020, 11, 1),
      None, INF),
@@ -262,7 +266,7 @@ def test_the_table_is_large_and_bilingual():
 DURATIONS = [
     ("30 days", 30, None), ("a month", None, 1), ("one month", None, 1),
     ("three weeks", 21, None), ("20-day", 20, None), ("five-day", 5, None),
-    ("a fortnight", 14, None),
+    ("a fortnight", 14, None), ("48-hour", 2, None),
 ]
 
 
@@ -274,7 +278,8 @@ def test_durations_count_days_weeks_and_months(words, days, months):
 
 @pytest.mark.parametrize(("words", "days", "months"), [
     ("15일간", 15, None), ("한 달", None, 1), ("보름", 15, None), ("이틀간", 2, None),
-    ("두 달", None, 2), ("3주간", 21, None), ("열흘 동안", 10, None), ("6개월간", None, 6)])
+    ("두 달", None, 2), ("3주간", 21, None), ("열흘 동안", 10, None), ("6개월간", None, 6),
+    ("일주일간", 7, None), ("48시간 동안", 2, None)])
 def test_korean_durations(words, days, months):
     expression, _ = _find(f"봉쇄는 {words} 이어졌다.", "ko", TUE, words)
     assert (expression.days, expression.months) == (days, months)
@@ -309,6 +314,8 @@ SPEAKING = [
      D(2022, 5, 30), "Monday", D(2022, 5, 30)),
     ("en", "North Korea reported four new cases, its state media said Thursday.",
      D(2022, 8, 25), "Thursday", D(2022, 8, 25)),
+    ("en", "KCNA reported on Aug. 26 that the lockdown of the area was lifted.",
+     D(2022, 8, 26), "Aug. 26", D(2022, 8, 26)),
     ("ko", "평안북도 소식통은 24일 데일리NK에 봉쇄가 해제됐다고 전했다.", D(2021, 3, 24), "24일",
      D(2021, 3, 24)),
     ("ko", "20일 엔케이타임즈 함경북도 소식통에 따르면, 봉쇄 조치가 해제됐다.", D(2023, 9, 20),

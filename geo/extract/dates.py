@@ -238,8 +238,8 @@ def _is_speaking(text: str, mention: Mention, language: str, sentence_start: int
         return bool(_SPEAK_BEFORE_KO.search(before) or _SPEAK_AFTER_KO.match(after))
     if _SPEAK_BEFORE_EN.search(before):
         return True
-    if mention.kind in ("weekday", "anchored") and _SAID_EN.search(before):
-        return True  # "its state media said Thursday"
+    if mention.kind in ("weekday", "anchored", "date") and _SAID_EN.search(before):
+        return True  # "its state media said Thursday", "KCNA reported on May 13"
     if _SPEAK_VERB_AFTER_EN.match(after) and _SPEAK_AROUND_EN.search(before):
         return True  # "NK News on Sunday reported"
     at_start = not text[sentence_start:mention.start].strip(" \t\"“") or re.fullmatch(
@@ -634,8 +634,9 @@ class _Reader:
             on, how = ref + dt.timedelta(days=fwd), "the first one on or after (it looks ahead)"
         else:
             on, how = ref - dt.timedelta(days=back), "the latest one on or before"
+        weekend = " The weekend: its Saturday, to the week." if m.week else ""
         return on, Certainty.INFERRED, basis, (
-            f"{name}: {how} {self._ref_text(basis, ref)} ({_fmt(on)}).")
+            f"{name}: {how} {self._ref_text(basis, ref)} ({_fmt(on)}).{weekend}")
 
     def _anchored(self, m: Mention, speaking: bool
                   ) -> tuple[dt.date | None, Certainty, str | None, str]:

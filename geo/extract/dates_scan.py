@@ -153,14 +153,14 @@ _FIRSTS_EN = {
     "mdy": "JFMASOND", "dmy": "0-9", "iso": "0-9", "month": "JFMASOND", "weekday": "MTWFS",
     "anchored": "tTyYlL", "week": "lLtTnN", "chained": "tT", "relmonth": "mM",
     "season": "sSaAfFwW", "count": "0-9aAoOtTfFsSeEnNhH", "fortnight": "aA", "clock": "0-9",
-    "clock24": "0-9", "noon": "mMnN", "nth": "0-9",
+    "clock24": "0-9", "noon": "mMnN", "nth": "0-9", "weekend": "wW",
 }
 _FIRSTS_KO = {
     "ymd": "0-9", "iso": "0-9", "day": "0-9", "month": "0-9", "relmonth": "지이다내",
     "weekday": "월화수목금토일", "anchored": "그어오금내모간", "counted": "0-9", "week": "지이다",
     "chained": "그다이익당같전하", "season": "봄여가겨", "duration": "0-9",
-    "duration_word": "한두세네다여일아열", "duration_days": "하이사나닷엿여아열보",
-    "duration_term": "기", "clock": "0-9", "noon": "정자",
+    "duration_word": "한두세네다여일아열", "duration_days": "일하이사나닷엿여아열보",
+    "duration_term": "기", "clock": "0-9", "noon": "정자", "hours": "0-9", "weekend": "주",
 }
 
 EN_PATTERNS = _compile((
@@ -187,12 +187,14 @@ EN_PATTERNS = _compile((
     ("season", r"\b(?P<season>(?i:spring|summer|autumn|fall|winter))\b"
                r"(?:\s+of)?(?:\s+(?P<year>(?:19|20)\d\d)(?!\d))?",
      r"(?:\b(?P<part>(?i:early|late|mid))[\s-]+)?(?:\b(?P<which>(?i:this|last|next|the))\s+)?$"),
-    ("count", rf"\b{_NUM}(?:\s*-\s*|\s+)(?P<unit>(?i:day|week|month|fortnight))s?\b"
+    ("count", rf"\b{_NUM}(?:\s*-\s*|\s+)(?P<unit>(?i:day|week|month|fortnight|hour))s?\b"
               r"(?:\s*-\s*long\b)?(?:\s+(?P<dir>(?i:ago|later|earlier|afterwards?|before\s+that|"
               r"after\s+that))\b)?",
      r"\b(?P<qual>(?i:about|around|roughly|nearly|almost|over|more\s+than|less\s+than|"
      r"at\s+least|up\s+to|some|approximately))\s+$"),
     ("fortnight", r"\b(?P<w>(?i:a\s+fortnight))\b", None),
+    ("weekend", r"(?i:\bweekend\b)",
+     r"\b(?P<which>(?i:last|this|this\s+past|the\s+past|over\s+the))\s+$"),
     ("nth", rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MON})"
             r"(?!\s+(?:[A-Z]|(?i:anniversary|time|day|floor|century|round|grade|year|birthday|"
             r"plenary|session|meeting|congress|person|place|of\s+(?:the|its|a)\b)))",
@@ -246,7 +248,7 @@ KO_PATTERNS = _compile((
     ("duration_word", r"(?<![가-힣])(?P<n>한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)"
                       r"\s?(?P<unit>달|주)(?:\s*(?P<suf>간|동안|만에|만|째|이상|넘게|넘는|"
                       r"가량|정도|가까이|여)|(?![가-힣]))", r"(?P<qual>약|대략|거의)\s*$"),
-    ("duration_days", r"(?<![가-힣])(?P<w>하루|이틀|사흘|나흘|닷새|엿새|이레|여드레|"
+    ("duration_days", r"(?<![가-힣])(?P<w>일주일|하루|이틀|사흘|나흘|닷새|엿새|이레|여드레|"
                       r"아흐레|열흘|보름)(?:\s*(?P<suf>간|동안|만에|만|째|이상|넘게|넘는|"
                       r"가량|정도|가까이)|(?![가-힣]))", r"(?P<qual>약|대략|거의)\s*$"),
     ("duration_term", r"기간(?:은|이|을|도)?\s*(?P<w>(?P<n>\d{1,3})\s*일)", None),
@@ -255,6 +257,9 @@ KO_PATTERNS = _compile((
               r"(?:\s*(?P<approx>경|께|쯤|무렵))?",
      r"(?P<tod>오전|오후|새벽|아침|저녁|밤|낮|한밤중|심야)\s*$"),
     ("noon", r"(?P<w>정오|자정)", None),
+    ("hours", r"(?<!\d)(?P<n>\d{1,3})\s*시간(?:\s*(?P<suf>동안|만에|만|이상|넘게|가량|정도))?",
+     r"(?P<qual>약|대략|거의)\s*$"),
+    ("weekend", r"주말", r"(?P<which>지난|이번)\s*$"),
 ), _FIRSTS_KO)
 
 _ANCHORED_KO = {"그저께": -2, "그제": -2, "어저께": -1, "어제": -1, "오늘": 0, "금일": 0,
@@ -354,6 +359,12 @@ def _parse_en(name: str, m: Hit, text: str) -> Mention | None:
         return _count_en(g, start, end)
     if name == "fortnight":
         return Mention(start, end, "duration", days=14)
+    if name == "weekend":  # "last weekend": its Saturday, to the week
+        if not g["which"]:
+            return None
+        which = _lower(g["which"])
+        modifier = "this" if which in ("this", "over the") else "last"
+        return Mention(start, end, "weekday", weekday=5, modifier=modifier, week=True)
     if name == "nth":  # "on the 19th": a day of the month, as Korean writes 19일
         day = int(g["day"])
         if not g["prep"] or not 1 <= day <= 31:
@@ -427,8 +438,13 @@ def _parse_ko(name: str, m: Hit, text: str) -> Mention | None:
         return Mention(start, end, "season", season={"봄": "spring", "여름": "summer",
                        "가을": "autumn", "겨울": "winter"}[g["season"]], year=year,
                        year_shift=year_shift)
-    if name in ("duration", "duration_word", "duration_days", "duration_term"):
+    if name in ("duration", "duration_word", "duration_days", "duration_term", "hours"):
         return _duration_ko(name, g, m)
+    if name == "weekend":
+        if not g["which"]:
+            return None
+        return Mention(start, end, "weekday", weekday=5, week=True,
+                       modifier="this" if g["which"] == "이번" else "last")
     if name == "clock":
         hour, minute = int(g["h"]), int(g["m"] or 0) + (30 if g.get("half") else 0)
         if hour > 24 or minute > 59:
@@ -458,6 +474,10 @@ def _count_en(g: dict[str, str | None], start: int, end: int) -> Mention | None:
     unit = (g["unit"] or "").lower()
     approximate = bool(g["qual"])
     direction = _lower(g["dir"]) if g["dir"] else None
+    if unit == "hour":  # "a 48-hour lockdown": whole days only; "five hours" is not a day count
+        if n % 24 or direction:
+            return None
+        return Mention(start, end, "duration", days=n // 24, approximate=approximate)
     step = n * {"day": 1, "week": 7, "fortnight": 14}.get(unit, 0)
     if direction and unit == "month":
         if direction == "ago":
@@ -485,6 +505,11 @@ def _duration_ko(name: str, g: dict[str, str | None], m: Hit) -> Mention | None:
         n, unit = DAYS_KO[g["w"] or ""], "일"
     elif name == "duration_word":
         n, unit = COUNTS_KO[g["n"] or ""], g["unit"] or ""
+    elif name == "hours":
+        n, unit = int(g["n"] or 0), "시간"
+        if n % 24:
+            return None  # 5시간: hours, not a count of days
+        n, unit = n // 24, "일"
     else:
         n, unit = int(g["n"] or 0), g.get("unit") or "일"
     if n == 0:
