@@ -127,6 +127,8 @@ CASES = [
      D(2021, 12, 14), None, S),
     ("en", "Markets will reopen on Dec. 14.", D(2021, 11, 30), "Dec. 14", P, D(2021, 12, 14),
      None, S),
+    ("en", "Markets reopened on Dec. 14.", D(2021, 11, 30), "Dec. 14", P, D(2020, 12, 14),
+     None, S),
     ("en", "The curfew runs from 10 p.m. Nov. 19 to 6 a.m. Nov. 20.", D(2021, 11, 30),
      "6 a.m. Nov. 20", UN, D(2021, 11, 20), T(6), S),
     ("en", "The lockdown, which began at 6 PM on Jan. 29, was lifted at midnight on Feb. 14.",
@@ -470,6 +472,29 @@ def test_five_megabytes_is_read_in_bounded_time(alarm, language):
 def test_pathological_text_is_bounded(alarm, text):
     for language in ("en", "ko"):
         find_time_expressions(text, language=language, anchor=Anchor(published=TUE))
+
+
+@pytest.mark.parametrize("published", [D(1, 1, 1), D(9999, 12, 31)])
+def test_anchor_at_the_calendars_edge(published):
+    text = "On Friday, yesterday, last month, Dec. 31, next Monday, the next day, 다음 달 4일"
+    for language in ("en", "ko"):
+        for e in find_time_expressions(text, language=language, anchor=Anchor(published=published)):
+            assert e.on is not None or e.certainty is not Certainty.STATED
+
+
+def test_a_datetime_anchor_is_cut_to_its_day():
+    found = find_time_expressions("It began yesterday.", language="en",
+                                  anchor=Anchor(published=dt.datetime(2021, 11, 23, 5, 0)))
+    assert found[0].on == D(2021, 11, 22)
+
+
+@pytest.mark.parametrize(("kwargs", "error"), [
+    ({"language": "fr", "anchor": Anchor()}, ValueError),
+    ({"language": "en", "anchor": Anchor(published="2021-11-23")}, TypeError),
+])
+def test_bad_arguments_are_named(kwargs, error):
+    with pytest.raises(error, match=r"language|published"):
+        find_time_expressions("On Friday.", **kwargs)
 
 
 def test_empty_text():

@@ -27,9 +27,7 @@ Weekdays
 Years
     A date's year is its own ("May 12, 2022", "2022년 5월 12일"). Otherwise it
     comes from the publication day: the latest reading that does not put the
-    date after publication ("Dec. 4" in a January report is last December),
-    unless that is more than half a year back while the next reading is at most
-    two months ahead ("Dec. 14" in a late-November report is that December); when
+    date after publication ("Dec. 4" in a January report is last December); when
     the date is an end ("until Dec. 4", 까지) or its sentence looks ahead
     ("will", "scheduled", 예정), the reading nearest the publication day, which
     may be after it. Without a publication day, weekday cues fix the year within
@@ -122,7 +120,6 @@ __all__ = [
 ]
 
 YEARS_FOR_WEEKDAY_CUES = range(2020, 2027)  # the COVID-19 border closure and after
-FAR_PAST, NEAR_FUTURE = 182, 62  # days: a yearless date this far back is read as coming
 MAX_SPEAKING_LAG = 31  # days: a "speaking day" further before publication is some other date
 
 
@@ -264,9 +261,13 @@ class _Reader:
     """Resolves the mentions of one text in order, keeping the preceding day."""
 
     def __init__(self, text: str, language: str, anchor: Anchor):
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, got {type(text).__name__}")
+        if language not in ("en", "ko"):
+            raise ValueError(f"language must be 'en' or 'ko' (got {language!r})")
         self.text = text
-        self.language = "ko" if language == "ko" else "en"
-        self.anchor = anchor
+        self.language = language
+        self.anchor = anchor = _plain_days(anchor)
         self.mentions = scan(text, self.language)
         self.starts = sentence_starts(text)
         self.prev: _Point | None = None
@@ -274,6 +275,20 @@ class _Reader:
         self.spoke_basis = "given" if anchor.spoke else None
         self.cue_year: int | None = None
         self.cue_reason = ""
+
+    def _safe_resolve(self, index: int, speaking: bool, bound: str | None, sentence: int,
+                      before: TimeExpression | None) -> TimeExpression:
+        try:
+            return self._resolve(index, speaking, bound, sentence, before)
+        except (OverflowError, ValueError):  # an anchor at the calendar's edge (year 1, 9999)
+            return self._out_of_range(index)
+
+    def _out_of_range(self, index: int) -> TimeExpression:
+        m = self.mentions[index]
+        return TimeExpression(start=m.start, end=m.end, words=self._words(m), role=Role.POINT,
+                              on=None, at=None, precision=None, certainty=Certainty.UNKNOWN,
+                              reasoning="Counting from the anchor leaves the calendar (before "
+                                        "year 1 or after 9999): check the publication day.")
 
     def _range_link(self, index: int) -> bool:
         """Whether the mention follows another day with only 'to', 'through', '-' or ~ between."""
@@ -324,8 +339,8 @@ class _Reader:
                     out[-1] = replace(out[-1], role=Role.FROM)
             if bound == "from":
                 from_sentence = sentence
-            expression = self._resolve(index, index == speaking_index, bound, sentence,
-                                       out[-1] if out else None)
+            expression = self._safe_resolve(index, index == speaking_index, bound, sentence,
+                                            out[-1] if out else None)
             out.append(expression)
             if expression.role in (Role.POINT, Role.FROM, Role.UNTIL):
                 if expression.on is not None and expression.precision is TimePrecision.DAY:
@@ -343,7 +358,7 @@ class _Reader:
         if self.anchor.published is None:
             self._weekday_cues(index)
         sentence = sentence_of(self.starts, self.mentions[index].start)
-        return self._resolve(index, True, None, sentence, None)
+        return self._safe_resolve(index, True, None, sentence, None)
 
     def _find_speaking(self) -> int | None:
         for index, mention in enumerate(self.mentions):
@@ -351,7 +366,7 @@ class _Reader:
             if _is_speaking(self.text, mention, self.language, start):
                 if self.spoke is None:
                     saved_prev, self.prev = self.prev, None
-                    expression = self._resolve(index, True, None, 0, None)
+                    expression = self._safe_resolve(index, True, None, 0, None)
                     self.prev = saved_prev
                     published = self.anchor.published
                     if expression.on is not None and published is not None and not (
@@ -747,6 +762,19 @@ class _Reader:
 
 # --- Calendar helpers --------------------------------------------------------------------
 
+def _plain_days(anchor: Anchor) -> Anchor:
+    """The anchor with plain dates (a datetime is cut to its day); anything else is an error."""
+    days = {}
+    for name in ("published", "spoke"):
+        value = getattr(anchor, name)
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        elif value is not None and not isinstance(value, dt.date):
+            raise TypeError(f"Anchor.{name} must be a datetime.date or None, got {value!r}")
+        days[name] = value
+    return replace(anchor, **days)
+
+
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -772,13 +800,7 @@ def _year_for(month: int, day: int, ref: dt.date, ahead: bool) -> dt.date | None
     if ahead:
         return min(candidates, key=lambda d: (abs((d - ref).days), d > ref))
     past = [d for d in candidates if d <= ref]
-    if not past:
-        return min(candidates)
-    latest = max(past)
-    coming = [d for d in candidates if d > ref]
-    if coming and (ref - latest).days > FAR_PAST and (min(coming) - ref).days <= NEAR_FUTURE:
-        return min(coming)  # "to Dec. 14" in a late-November report is this December
-    return latest
+    return max(past) if past else min(candidates)
 
 
 def _day_for(day: int, ref: dt.date, mode: str) -> dt.date | None:
