@@ -389,36 +389,34 @@ def _by_words(found, words):
     return next(e for e in found if e.words == words)
 
 
-@pytest.mark.parametrize("published", [TUE, None])
-def test_founding_report_english(published):
-    english, _ = _founding()
-    found = find_time_expressions(english, language="en", anchor=Anchor(published=published))
-    order = _by_words(found, "10 AM the next day")
+# The same facts as each text words them: the order, the crossing, the end, the speaking day.
+FOUNDING = {
+    "en": ("10 AM the next day", "9 PM last Thursday", "Dec. 4", "Tuesday"),
+    "ko": ("다음날인 19일 오전 10시", "지난 18일 저녁 9시경", "다음 달 4일", "23일"),
+}
+
+
+@pytest.mark.parametrize(("language", "published"), [("en", TUE), ("en", None), ("ko", TUE)])
+def test_founding_report_gives_the_seed_dates_in_both_languages(language, published):
+    text = dict(zip(("en", "ko"), _founding(), strict=True))[language]
+    anchor = Anchor(published=published)
+    found = find_time_expressions(text, language=language, anchor=anchor)
+    order, crossing, until, spoke = (_by_words(found, words) for words in FOUNDING[language])
     assert (order.on, order.at) == (D(2021, 11, 19), T(10))
-    crossing = _by_words(found, "9 PM last Thursday")
     assert (crossing.on, crossing.at) == (D(2021, 11, 18), T(21))
-    until = _by_words(found, "Dec. 4")
     assert (until.role, until.on) == (Role.UNTIL, D(2021, 12, 4))
-    spoke = find_speaking_day(english, language="en", anchor=Anchor(published=published))
-    assert (spoke.words, spoke.on) == ("Tuesday", TUE)
+    assert find_speaking_day(text, language=language, anchor=anchor) == spoke
+    assert (spoke.on, spoke.speaking_day) == (TUE, True)
     if published is None:  # the year from weekday cues, said so
         assert until.year_basis == "weekday cue"
         assert "only 2021 fits" in until.reasoning
 
 
-def test_founding_report_korean_gives_the_english_dates():
+def test_founding_report_korean_duration_reaches_the_end():
     _, korean = _founding()
     found = find_time_expressions(korean, language="ko", anchor=Anchor(published=TUE))
-    order = _by_words(found, "다음날인 19일 오전 10시")
-    assert (order.on, order.at) == (D(2021, 11, 19), T(10))
-    crossing = _by_words(found, "지난 18일 저녁 9시경")
-    assert (crossing.on, crossing.at) == (D(2021, 11, 18), T(21))
-    until = _by_words(found, "다음 달 4일")
-    assert (until.role, until.on) == (Role.UNTIL, D(2021, 12, 4))
     assert _by_words(found, "15일").days == 15
-    assert end_of_duration(D(2021, 11, 19), days=15, months=None) == until.on
-    spoke = find_speaking_day(korean, language="ko", anchor=Anchor(published=TUE))
-    assert (spoke.words, spoke.on) == ("23일", TUE)
+    assert end_of_duration(D(2021, 11, 19), days=15, months=None) == D(2021, 12, 4)
 
 
 # --- the corpus: spans are exact, nothing raises --------------------------------------------
