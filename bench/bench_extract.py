@@ -13,7 +13,9 @@ Scored as the corpus README says (``/work/shared/corpus/README.md``):
   or month is "no day", right when gold has none; gold ``start_probable`` is
   accepted), *end* within one day of gold ``end`` or equal to an ``end_alt``
   (null only when gold is null; an eased lockdown's end is null by the corpus
-  convention, whatever end was announced), *status* exact.
+  convention, whatever end was announced), *status* exact; *measures F1* over the
+  set of measures of paired primary events, the project's codes mapped onto the
+  corpus vocabulary (``CORPUS_MEASURES``; the baseline codes none).
 
 The anchor is the report's ``published`` day, else the first day of its
 ``published_range`` (every day in the range resolves to the same gold dates).
@@ -64,6 +66,16 @@ def fold(name: str) -> str:
     return _EQUAL.get(text, text)
 
 
+# The corpus's measure vocabulary in the project's taxonomy (geo/measures.py).
+CORPUS_MEASURES = {
+    "stay_at_home": "stay_home", "markets_closed": "markets_closed",
+    "workplaces_closed": "workplaces_closed", "movement_restricted": "travel_ban_internal",
+    "travel_permits_suspended": "travel_ban_internal", "vehicles_banned": "vehicle_ban",
+    "entry_banned": "entry_ban", "individual_isolation": "quarantine_individual",
+    "violators_punished": "punishment",
+}
+
+
 @dataclass
 class Event:
     names: set[str]
@@ -71,6 +83,7 @@ class Event:
     primary: bool
     start: dt.date | None
     end: dt.date | None
+    measures: frozenset[str] = frozenset()
 
 
 def _day(when) -> dt.date | None:
@@ -96,8 +109,11 @@ def predicted_events(draft) -> list[Event]:
         status = kinds[-1] if kinds else "imposed"
         if status == "downgraded":
             end = None  # the corpus convention: an easing leaves the end null
+        measures = frozenset(CORPUS_MEASURES[m.code] for m in lockdown.measures
+                             if m.code in CORPUS_MEASURES)
         events.append(Event({fold(n) for n in names}, status,
-                            not (lockdown.note or "").startswith("Background"), start, end))
+                            not (lockdown.note or "").startswith("Background"), start, end,
+                            measures))
     return events
 
 
@@ -112,7 +128,8 @@ def gold_events(report: dict) -> list[tuple[Event, dict]]:
         first = gold["place_normalized"].split(",")[0]
         names.add(fold(first))
         result.append((Event(names, gold["status_change"], gold["mention"] == "primary",
-                             _date_or_none(gold["start"]), _date_or_none(gold["end"])), gold))
+                             _date_or_none(gold["start"]), _date_or_none(gold["end"]),
+                             frozenset(gold["measures"])), gold))
     return result
 
 
@@ -144,6 +161,14 @@ class Score:
     start: int = 0
     end: int = 0
     status: int = 0
+    measures_right: int = 0
+    measures_predicted: int = 0
+    measures_gold: int = 0
+
+    def measures_f1(self) -> float:
+        p = self.measures_right / self.measures_predicted if self.measures_predicted else 1.0
+        r = self.measures_right / self.measures_gold if self.measures_gold else 1.0
+        return 2 * p * r / (p + r) if p + r else 0.0
 
     def f1(self) -> float:
         precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
@@ -175,6 +200,9 @@ def score_report(predicted: list[Event], report: dict, score: Score, show: bool)
         score.start += start_ok
         score.end += end_ok
         score.status += p.status == g.status
+        score.measures_right += len(p.measures & g.measures)
+        score.measures_predicted += len(p.measures)
+        score.measures_gold += len(g.measures)
         if show and not (start_ok and end_ok and p.status == g.status):
             print(f"  {report['id']}: {raw['place_normalized']}: start {p.start} / {g.start}, "
                   f"end {p.end} / {g.end}, status {p.status} / {g.status}")
@@ -264,10 +292,10 @@ def main() -> None:
             s = scores[language]
             rows.append((name, language, f"{s.f1():.2f}", f"{s.rate(s.start):.2f}",
                          f"{s.rate(s.end):.2f}", f"{s.rate(s.status):.2f}",
-                         f"{s.tp}/{s.tp + s.fn}", str(s.fp),
+                         f"{s.measures_f1():.2f}", f"{s.tp}/{s.tp + s.fn}", str(s.fp),
                          f"{speed:.1f}" if language == "all" else ""))
-    header = ("system", "lang", "place F1", "start", "end", "status", "found", "false +",
-              "reports/s")
+    header = ("system", "lang", "place F1", "start", "end", "status", "measures F1", "found",
+              "false +", "reports/s")
     print("| " + " | ".join(header) + " |")
     print("|" + "|".join(" --- " for _ in header) + "|")
     for row in rows:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -57,14 +59,25 @@ def parse_published(value: str | None) -> dt.date | None:
                                  param_hint="--published") from None
 
 
+def report_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """What the analyst knows of a report: --published, --outlet, --url, --title,
+    --language (shared by every command that reads a report)."""
+    for option in reversed((
+        click.option("--published", metavar="YYYY-MM-DD",
+                     help="The report's publication day."),
+        click.option("--outlet", help="Who published it, e.g. 'Daily NK'."),
+        click.option("--url", help="The report's web address."),
+        click.option("--title", help="The report's title (default: its first line)."),
+        click.option("--language", type=click.Choice(["en", "ko", "auto"]), default="auto",
+                     show_default=True),
+    )):
+        command = option(command)
+    return command
+
+
 @click.command()
 @click.argument("report", type=str)
-@click.option("--published", metavar="YYYY-MM-DD", help="The report's publication day.")
-@click.option("--outlet", help="Who published it, e.g. 'Daily NK'.")
-@click.option("--url", help="The report's web address.")
-@click.option("--title", help="The report's title (default: its first line).")
-@click.option("--language", type=click.Choice(["en", "ko", "auto"]), default="auto",
-              show_default=True)
+@report_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Write the draft dataset here (default: standard output).")
 @click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml",

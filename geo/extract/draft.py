@@ -410,7 +410,8 @@ def _place(ctx: Context, mention: PlaceMention, places: dict[str, Place]) -> Pla
         aliases = (mention.words,) if mention.words != entry.name else ()
         places[entry.id] = _place_of_entry(ctx, entry, aliases, mention)
         if mention.status == "ambiguous":
-            others = ", ".join(f"{e.name} [{e.id}, {e.kind}]" for e in mention.candidates[1:4])
+            distinct = [e for e in mention.candidates[1:] if not same_place(e, entry)]
+            others = ", ".join(f"{e.name} [{e.id}, {e.kind}]" for e in distinct[:3])
             ctx.findings.append(f"{mention.words!r} is ambiguous: took {entry.name} [{entry.id}, "
                                 f"{entry.kind}]; also {others}")
         elif mention.status == "approximate":
