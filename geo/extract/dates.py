@@ -120,6 +120,7 @@ __all__ = [
 ]
 
 YEARS_FOR_WEEKDAY_CUES = range(2020, 2027)  # the COVID-19 border closure and after
+LOCKDOWN_REACH = 300  # characters either side of a date looked at for a lockdown word
 MAX_SPEAKING_LAG = 31  # days: a "speaking day" further before publication is some other date
 
 
@@ -436,17 +437,17 @@ class _Reader:
         return dated, counted[0], counted[1]
 
     def _in_lockdown_sentence(self, mention: Mention) -> bool:
-        sentence = sentence_of(self.starts, mention.start)
-        start = self.starts[sentence]
-        end = self.starts[sentence + 1] if sentence + 1 < len(self.starts) else len(self.text)
-        end = min(end, start + 4 * CONTEXT * 4)
-        return _LOCKDOWN_WORDS.search(self.text, start, end) is not None
+        start, end = self._bounds(sentence_of(self.starts, mention.start))
+        low = max(start, mention.start - LOCKDOWN_REACH)
+        high = min(end, mention.end + LOCKDOWN_REACH)
+        return _LOCKDOWN_WORDS.search(self.text, low, high) is not None
 
     def _spoke_from_cues(self, speaking_index: int) -> None:
         """With the year fixed, the weekday the source spoke on follows from the linked day."""
         linked = self._linked_lockdown_day(speaking_index)
         spoken = self.mentions[speaking_index]
-        if linked is None or spoken.kind != "weekday" or self.cue_year is None:
+        if (linked is None or spoken.kind != "weekday" or self.cue_year is None
+                or self.spoke_basis == "given"):
             return
         mention = linked[0]
         day = dt.date(self.cue_year, mention.month or 1, mention.day or 1)
@@ -533,15 +534,18 @@ class _Reader:
                               f"{_fmt(on)} is a {WEEKDAY_NAMES[on.weekday()]}: check the year.")
         return on, certainty, basis, reasoning
 
-    def _check_relative(self, relative: Mention, on: dt.date | None, speaking: bool) -> str:
-        words = self._words(relative)
+    def _counted(self, relative: Mention, speaking: bool) -> dt.date | None:
         if relative.kind == "anchored":
             ref = self._ref(speaking)[0]
         else:
             ref = self.prev.on if self.prev else None
-        if ref is None or on is None:
+        return None if ref is None else ref + dt.timedelta(days=relative.offset or 0)
+
+    def _check_relative(self, relative: Mention, on: dt.date | None, speaking: bool) -> str:
+        words = self._words(relative)
+        counted = self._counted(relative, speaking)
+        if counted is None or on is None:
             return f" '{words}' is written beside it."
-        counted = ref + dt.timedelta(days=relative.offset or 0)
         if counted == on:
             return f" '{words}' agrees."
         return f" '{words}' would give {_fmt(counted)}; the written day is kept."
@@ -594,7 +598,7 @@ class _Reader:
                 and before.role is not Role.MONTH and not before.speaking_day
                 and sentence_of(self.starts, before.start) == sentence
                 and before.year_basis in ("text", "publication", "context", "weekday cue")
-                and self.mentions and before.precision is TimePrecision.DAY
+                and before.precision is TimePrecision.DAY
                 and _has_month(before.words)):
             on = _safe_date(before.on.year, before.on.month, day)
             if on is not None:
