@@ -92,3 +92,13 @@ def test_highlights_name_fields_that_exist_and_cover_their_words():
         assert target is not None
     effective = [h for h in draft.highlights if h.fact == "lockdowns[0].effective"]
     assert [text[h.start:h.end] for h in effective] == ["Nov. 19"]
+
+
+def test_each_lockdown_sentence_highlights_the_change_it_states():
+    text = "Hyesan was put under lockdown on Nov. 2. The lockdown of Hyesan was lifted on Nov. 21."
+    draft = draft_of(text, D(2020, 11, 25))
+    [lockdown] = draft.dataset.lockdowns
+    facts = [h.fact for h in draft.highlights if h.kind == "change"]
+    kinds = [lockdown.changes[int(fact[-2])].kind.value for fact in facts]
+    assert kinds == ["imposed", "lifted"]
+    assert lockdown.actual_end.on == D(2020, 11, 21)

@@ -683,8 +683,10 @@ def _lockdown(ctx: Context, event: _Event, number: int, events: list[_Event]) ->
     for expression, name in found.used:
         ctx.highlights.append(Highlight(expression.start, expression.end, "date",
                                         f"lockdowns[{number}].{name}"))
-    for k, cue in enumerate(event.cues):
-        index = min(k, len(changes) - 1)
+    kinds = [c.kind.value for c in changes]
+    for cue in event.cues:
+        # Each lockdown sentence highlights the change it states (imposed, lifted, eased).
+        index = kinds.index(cue.kind) if cue.kind in kinds else 0
         ctx.highlights.append(Highlight(cue.start, cue.end, "change",
                                         f"lockdowns[{number}].changes[{index}]"))
     note = None if event.primary else "Background: mentioned as context, not the report's news."
