@@ -108,6 +108,13 @@ def test_every_report_goes_in_once_and_the_result_validates(pipeline):
 def test_merging_never_loses_a_status_a_report_gets_right_alone(pipeline):
     reports, dataset, alone = pipeline
     checks = [c for r in reports for c in gold_checks(r)]
+    # Where two reports' gold gives the same zone two statuses on one day (Pyongyang
+    # eased by Bloomberg's, lifted by NK News's on 2022-05-29), no dataset can agree
+    # with both: such days are left out.
+    statuses: dict[tuple[str, dt.date], set[str]] = {}
+    for _, place, day, what in checks:
+        statuses.setdefault((place, day), set()).add(what)
+    checks = [c for c in checks if len(statuses[(c[1], c[2])]) == 1]
     right_alone = [c for c in checks if agrees(alone[c[0]], *c[1:])]
     right_merged = [c for c in checks if agrees(dataset, *c[1:])]
     lost = [c for c in right_alone if c not in right_merged]
