@@ -285,7 +285,8 @@ def test_durations_count_days_weeks_and_months(words, days, months):
 @pytest.mark.parametrize(("words", "days", "months"), [
     ("15일간", 15, None), ("한 달", None, 1), ("보름", 15, None), ("이틀간", 2, None),
     ("두 달", None, 2), ("3주간", 21, None), ("열흘 동안", 10, None), ("6개월간", None, 6),
-    ("일주일간", 7, None), ("48시간 동안", 2, None)])
+    ("일주일간", 7, None), ("48시간 동안", 2, None), ("석 달", None, 3), ("2개월", None, 2),
+    ("3주", 21, None)])
 def test_korean_durations(words, days, months):
     expression, _ = _find(f"봉쇄는 {words} 이어졌다.", "ko", TUE, words)
     assert (expression.days, expression.months) == (days, months)

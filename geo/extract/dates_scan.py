@@ -159,7 +159,7 @@ _FIRSTS_KO = {
     "ymd": "0-9", "iso": "0-9", "day": "0-9", "month": "0-9", "relmonth": "지이다내",
     "weekday": "월화수목금토일", "anchored": "그어오금내모간", "counted": "0-9", "week": "지이다",
     "chained": "그다이익당같전하", "season": "봄여가겨", "duration": "0-9",
-    "duration_word": "한두세네다여일아열", "duration_days": "일하이사나닷엿여아열보",
+    "duration_word": "한두세석네넉다여일아열", "duration_days": "일하이사나닷엿여아열보",
     "duration_term": "기", "clock": "0-9", "noon": "정자", "hours": "0-9", "weekend": "주",
 }
 
@@ -242,10 +242,13 @@ KO_PATTERNS = _compile((
     ("chained", r"(?P<w>그\s?다음\s?날|다음\s?날|이튿날|익일|당일|같은\s?날|그날|이날|"
                 r"전날|하루\s?뒤|하루\s?후|하루\s?전)", None),
     ("season", r"(?P<season>봄|여름|가을|겨울)", _YEAR_KO),
-    ("duration", r"(?<!\d)(?P<n>\d{1,3})\s*(?P<yeo>여)?\s*(?P<unit>일|주일|주|개월|달)\s*"
-                 r"(?P<suf>간|동안|만에|만|째|이상|넘게|넘는|여|가량|정도|가까이|이내)",
+    # N일 needs a word after it to be a length (19일 alone is a day of the month); weeks and
+    # months (3주, 2개월) are lengths as they stand.
+    ("duration", r"(?<!\d)(?P<n>\d{1,3})\s*(?P<yeo>여)?\s*(?:(?P<unit>일|주일|주|개월|달)\s*"
+                 r"(?P<suf>간|동안|만에|만|째|이상|넘게|넘는|여|가량|정도|가까이|이내)|"
+                 r"(?P<unit2>개월|주일|주)(?!년|간|동안|만|째|이상|넘|여|가량|정도|가까이|이내))",
      r"(?P<qual>약|대략|거의)\s*$"),
-    ("duration_word", r"(?<![가-힣])(?P<n>한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)"
+    ("duration_word", r"(?<![가-힣])(?P<n>한|두|세|석|네|넉|다섯|여섯|일곱|여덟|아홉|열)"
                       r"\s?(?P<unit>달|주)(?:\s*(?P<suf>간|동안|만에|만|째|이상|넘게|넘는|"
                       r"가량|정도|가까이|여)|(?![가-힣]))", r"(?P<qual>약|대략|거의)\s*$"),
     ("duration_days", r"(?<![가-힣])(?P<w>일주일|하루|이틀|사흘|나흘|닷새|엿새|이레|여드레|"
@@ -511,7 +514,7 @@ def _duration_ko(name: str, g: dict[str, str | None], m: Hit) -> Mention | None:
             return None  # 5시간: hours, not a count of days
         n, unit = n // 24, "일"
     else:
-        n, unit = int(g["n"] or 0), g.get("unit") or "일"
+        n, unit = int(g["n"] or 0), g.get("unit") or g.get("unit2") or "일"
     if n == 0:
         return None
     days = months = None
