@@ -76,6 +76,9 @@ def test_status_json_shows_that_sources_disagree(tmp_path, run, seed):
     assert dispute["bounds"] == ["2021-12-05", "2021-12-06"]
     assert [v["quotes"][0]["quote"] for v in dispute["values"]] == [LIFTED_5, LIFTED_6]
     assert dispute["reason"] == "stated over inferred"
+    table = run("status", "--on", "2021-12-05", "--dataset", path).output
+    assert ("sources disagree on kimhyongjik-2021-11 actual end: 2021-12-05 (inferred), "
+            "2021-12-06; the map uses 2021-12-06 (stated over inferred)") in table
 
 
 def test_a_broken_draft_is_explained(tmp_path, run, dataset):
