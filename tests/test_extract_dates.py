@@ -138,6 +138,8 @@ CASES = [
     # clock times, midnight
     ("en", "The lockdown will be lifted from midnight Sunday.", D(2021, 11, 23),
      "midnight Sunday", F, D(2021, 11, 29), T(0), INF),
+    ("en", "Residents must stay home until midnight Sunday.", D(2021, 11, 23), "midnight Sunday",
+     UN, D(2021, 11, 28), None, INF),
     ("en", "The order took effect at 6 p.m. on Nov. 19.", TUE, "6 p.m. on Nov. 19", P,
      D(2021, 11, 19), T(18), S),
     ("en", "Lifted on Nov. 19 at 10:30 AM.", TUE, "Nov. 19 at 10:30 AM", P, D(2021, 11, 19),
@@ -200,6 +202,8 @@ CASES = [
      D(2022, 5, 13), "어제", P, D(2022, 5, 10), None, INF),
     ("ko", "지난 목요일 봉쇄가 해제됐다.", TUE, "지난 목요일", P, D(2021, 11, 18), None, INF),
     ("ko", "15일 0시부터 봉쇄됐다.", D(2021, 3, 20), "15일 0시", F, D(2021, 3, 15), T(0), INF),
+    ("ko", "19일 0시부터 25일 24시까지 봉쇄된다.", D(2021, 11, 19), "25일 24시", UN,
+     D(2021, 11, 25), None, INF),
     ("ko", "14일 자정을 기해 해제됐다.", D(2021, 3, 20), "14일 자정", P, D(2021, 3, 15), T(0), INF),
     ("ko", "혜산에서는 오늘 오전 8시경 인민반들에 10시부터 봉쇄를 해제한다는 회람장이 돌았다.",
      D(2023, 9, 20), "10시", F, D(2023, 9, 20), T(10), INF),

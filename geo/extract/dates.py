@@ -54,7 +54,8 @@ Midnight
     mean the start of the *next* day: 00:00 on Monday for "midnight Sunday",
     the moment the change takes effect (the corpus convention; the other
     reading, the end of Sunday, is the same instant and is named in the
-    reasoning).
+    reasoning). As an end ("until midnight Sunday", "25일 24시까지") it is the
+    named day itself, inclusive: in force through Sunday, with no clock time.
 Months
     "last month", "early this month", "late July", "since early May", "지난달",
     "이달 말", "8월 말" are role ``MONTH``: ``on`` is the first of the month,
@@ -486,7 +487,10 @@ class _Reader:
                          if basis == "weekday cue" else f"Given with the report: {_fmt(on)}.")
         precision = TimePrecision.WEEK if m.week else TimePrecision.DAY
         at = None
-        if on is not None and m.hour is not None:
+        if on is not None and m.hour is not None and m.midnight and role is Role.UNTIL:
+            reasoning += (f" Until '{m.time_words}' of {_fmt(on)}: in force through that day, "
+                          f"lifted at 00:00 on {_fmt(on + dt.timedelta(days=1))}.")
+        elif on is not None and m.hour is not None:
             on, at, note = self._clock(m, on)
             reasoning += note
         elif m.hour is not None:
