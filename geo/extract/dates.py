@@ -13,8 +13,10 @@ Anchors
     Weekdays, "yesterday", "last month", 어제, 지난달 count from the source's
     speaking day when the text gives one (or :class:`Anchor` ``spoke``), else
     from the publication day. "The next day", "that very day", "the same day",
-    "a day earlier", 다음날, 당일, 전날 count from the preceding resolved day
-    in the text (any role but a duration or a month).
+    "a day earlier", "10 days later", "the following week", 다음날, 당일, 전날
+    count from the preceding resolved day in the text (a month or an unresolved
+    day in between breaks the chain: "in mid-September … 10 days later" is
+    unknown).
 Weekdays
     "on Friday", "since Saturday" or a bare weekday: the latest such day on or
     before the anchor ("on Thursday" in a Thursday report is that Thursday);
@@ -23,7 +25,8 @@ Weekdays
     Monday-to-Sunday week; "Thursday last week", 지난주 목요일: the Thursday of
     the week before the anchor's (지난 목요일 is the latest Thursday). A bare
     weekday with "until", or "will", "scheduled", 예정 governing it, is the first
-    such day on or after the anchor.
+    such day on or after the anchor. "Last weekend", 지난 주말: its Saturday,
+    week precision.
 Years
     A date's year is its own ("May 12, 2022", "2022년 5월 12일"). Otherwise it
     comes from the publication day: the latest reading that does not put the
@@ -33,10 +36,11 @@ Years
     may be after it. Without a publication day, weekday cues fix the year within
     2020 to 2026 when exactly one year fits ("Friday, Nov. 19"; or a lockdown told
     both as "Nov. 19" and as "the next day" after "last Thursday"), and the
-    reasoning says so; else the words are kept with ``on=None``, certainty
-    unknown and a reasoning saying what is missing.
-Korean day-only dates
-    "19일", "지난 19일": the latest 19th on or before the anchor (this month or
+    reasoning says so; with a speaking day given and no publication day, the
+    speaking day stands in for it; else the words are kept with ``on=None``,
+    certainty unknown and a reasoning saying what is missing.
+Days of the month alone
+    "19일", "지난 19일", "on the 19th": the latest 19th on or before the anchor (this month or
     the last); a 19th written after an explicit month in the same sentence
     ("5월 2일부터 8일까지") takes that month; "다음 달 4일" is the 4th of the
     anchor's next month, "지난달 28일" of its last month, "오는 4일" the next
@@ -63,12 +67,17 @@ Months
     season ("the summer of 2022") keeps ``on=None``.
 Roles and ends
     "from", "since", "starting", 부터 make a ``FROM``; "until", "till",
-    "through", 까지 (and "to" after a "from" in the same sentence) an ``UNTIL``.
-    An end is inclusive: "until Dec. 4" is in force all of Dec. 4.
+    "through", "extended … to", 까지 (and "to" after a "from" in the same
+    sentence) an ``UNTIL``. A range ("Nov. 19-25", "May 2 to 8", "Nov. 19 to
+    Dec. 4", "Monday to Friday", 19~25일) is a ``FROM`` and an ``UNTIL``; "June
+    1 and 2" two points. An end is inclusive: "until Dec. 4" is in force all of
+    Dec. 4.
 Durations
     "30 days", "a month", "three weeks", "20-day", "five-day", "a fortnight",
-    "15일간", "한 달", "보름", "이틀", "기간은 15일" are role ``DURATION`` with
-    ``days`` or ``months`` (weeks are 7 days). :func:`end_of_duration` gives the
+    "48-hour", "15일간", "한 달", "석 달", "보름", "이틀", "일주일", "3주",
+    "2개월", "48시간", "기간은 15일" are role ``DURATION`` with ``days`` or
+    ``months`` (weeks are 7 days; hours only in whole days). A bare "15일" is a
+    day of the month, never a length. :func:`end_of_duration` gives the
     announced end: a lockdown of N days from day S ends on S + N ("15 days" from
     Nov. 19 runs until Dec. 4, as the Korean report writes it); "a month" from
     Nov. 16 ends on Dec. 16 (a calendar month, clamped to the month's last day).
