@@ -647,7 +647,6 @@ def _lockdown(ctx: Context, event: _Event, number: int, events: list[_Event]) ->
     found = _dates_of(ctx, event)
     if found.actual_end is None and event.kind == LIFTED:
         found.actual_end = _announced_lifting(ctx, event, found)
-    first = event.cues[0].sentence
     effective = found.effective
     if effective is None and found.ordered is not None and found.ordered.on is not None:
         effective = When(certainty=Certainty.INFERRED, on=found.ordered.on,
@@ -673,7 +672,10 @@ def _lockdown(ctx: Context, event: _Event, number: int, events: list[_Event]) ->
     ordered, announced, actual = _consistent(ctx, event, found.ordered, effective, announced,
                                              actual)
     found.ordered = ordered
-    changes = _changes(ctx, event, found, effective, first)
+    start = effective.on if effective.precision is TimePrecision.DAY else None
+    found.changes = [(kind, when, sentence) for kind, when, sentence in found.changes
+                     if start is None or when.on is None or when.on >= start]
+    changes = _changes(ctx, event, found, effective)
     if not _placeable(effective, found, announced, actual, changes):
         ctx.findings.append(f"{event.zone.name}: a lockdown is stated but no date at all, and "
                             "the publication date is unknown; not drafted (give --published)")
@@ -793,8 +795,7 @@ def _duration_end(ctx: Context, duration: tuple, effective: When) -> When:
                 evidence=(ctx.evidence(sentence), *effective.evidence[:1]))
 
 
-def _changes(ctx: Context, event: _Event, found: _Dates, effective: When,
-             first: Sentence) -> list[StatusChange]:
+def _changes(ctx: Context, event: _Event, found: _Dates, effective: When) -> list[StatusChange]:
     report = ctx.report_id
     imposed_when = effective if effective.on is not None else When(
         certainty=Certainty.UNKNOWN, reasoning=effective.reasoning, latest=effective.latest,
