@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geo.extract.dates import (
     Anchor,
@@ -447,6 +449,33 @@ def test_every_span_in_the_corpus_is_the_texts_own_words():
                 assert e.words == e.words.strip(), (report["id"], e.words)
                 if e.role is not Role.DURATION:
                     assert e.on is not None or e.certainty is not Certainty.STATED
+
+
+TOKENS = [
+    "Nov.", "19", "Dec. 4", "on", "Friday", "last", "Thursday", "the next day", "until", "from",
+    "midnight", "Sunday", "5 PM", "10 AM", "a month", "30 days", "20-day", "since", "early",
+    "May", "2022", ",", ".", "(", ")", "-", "to", "지난", "19일", "다음 달", "4일", "까지", "부터",
+    "오전", "10시", "저녁", "9시경", "15일간", "한 달", "보름", "어제", "(23일)", "다음날인",
+    "당일", "소식통은", "24일", "이달", "말", "told Daily NK", "according to a source", "\n",
+    "~", "0시",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS), max_size=40), st.sampled_from(["en", "ko"]),
+       st.one_of(st.none(), st.dates(D(2000, 1, 1), D(2030, 12, 31))))
+def test_any_mix_of_date_words_gives_exact_ordered_spans(tokens, language, published):
+    text = " ".join(tokens)
+    found = find_time_expressions(text, language=language, anchor=Anchor(published=published))
+    last_end = 0
+    for e in found:
+        assert e.words == text[e.start:e.end] and e.start >= last_end
+        last_end = e.end
+        assert e.reasoning
+        if e.certainty is Certainty.STATED and e.role is not Role.DURATION:
+            assert e.on is not None
+        if e.on is None and e.role is not Role.DURATION:
+            assert e.certainty is Certainty.UNKNOWN
 
 
 # --- bounded work --------------------------------------------------------------------------
