@@ -21,7 +21,11 @@ def _quote(when: When) -> str:
 
 def _line(label: str, when: When) -> str:
     words = f" — {when.words!r}" if when.words else ""
-    return f"    {label}: {when.label()}{words}{_quote(when)}"
+    why = ""
+    if when.on is not None and when.reasoning and when.certainty.value == "inferred":
+        reasoning = when.reasoning
+        why = f"\n      why: {reasoning[:QUOTE]}{'…' if len(reasoning) > QUOTE else ''}"
+    return f"    {label}: {when.label()}{words}{why}{_quote(when)}"
 
 
 def summarise(draft: Draft) -> str:
