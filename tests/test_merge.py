@@ -32,10 +32,14 @@ def rfa() -> object:
                   "when": when("2020-11-02", start, certainty="inferred")}])])
 
 
+HERALD_EASED = ("11월 21일 - 오전 6시 봉쇄령 해제. BUT 시내유동만 가능, "
+                "시외 출입 추가로 25일간 차단")
+
+
 def herald() -> object:
     start = ("11월 2일 - 새벽, 당중앙위원회 비상확대회의 소집 → 오전 9시 혜산시 완전 봉쇄령 "
              "20일간 선포(주민들 집밖으로 못 나감)")
-    eased = "11월 21일 - 오전 6시 봉쇄령 해제. BUT 시내유동만 가능, 시외 출입 추가로 25일간 차단"
+    eased = HERALD_EASED
     return draft("herald-hyesan", HERALD["text"], "2020-11-25", lockdowns=[dict(
         zone="kp-hyesan", quote=start, measures=["stay_at_home"],
         effective=when("2020-11-02", start, at="09:00", certainty="inferred"),
@@ -232,3 +236,18 @@ def test_popups_and_descriptions_say_sources_disagree(seed):
     assert "Sources disagree: actual end (between 2021-12-05 and 2021-12-06)" in html
     assert "The map uses 2021-12-06: stated over inferred." in html
     assert LIFTED_6 in html and "&lt;script&gt;" in html and "<script>" not in html
+
+
+def test_an_easing_on_the_day_of_a_lift_disagrees_about_the_lift():
+    lift = "Hyesan's lockdown was lifted on Nov. 21, 2020, a source said."
+    lifted_draft = draft("hyesan-lift", lift, "2020-11-22", lockdowns=[dict(
+        zone="kp-hyesan", quote=lift, id="hyesan-2020-11",
+        actual_end=when("2020-11-21", lift, certainty="stated"))])
+    result = _merge_all(empty(), [rfa(), herald(), lifted_draft])
+    lockdown = result.dataset.lockdowns[0]
+    (dispute,) = lockdown.disagreements
+    assert dispute.fact == "actual_end" and lockdown.actual_end.on == dt.date(2020, 11, 21)
+    assert [v.certainty.value for v in dispute.values] == ["stated", "unknown"]
+    assert dispute.values[1].evidence[0].quote == HERALD_EASED
+    assert dispute.reason == "stated over unknown"
+    assert any("only of an easing" in str(c) for c in result.changes)

@@ -12,6 +12,7 @@ from geo.merge.ids import unique_id
 from geo.merge.rule import Published, choose, combine, compatible, union
 from geo.model import (
     DISPUTABLE_DATES,
+    Certainty,
     Disagreement,
     Lockdown,
     Measure,
@@ -244,6 +245,38 @@ class _Update:
         self.lockdown = replace(lockdown, changes=tuple(changes))
 
 
+    def eased_or_lifted(self) -> None:
+        """A report that tells of an easing on the day others tell of the lift disagrees
+        about the lift: its words join the actual end's values, as 'not lifted'."""
+        lockdown = self.lockdown
+        end = lockdown.actual_end
+        if end.on is None:
+            return
+        dispute = next((d for d in lockdown.disagreements if d.fact == "actual_end"), None)
+        values = list(dispute.values) if dispute else [end]
+        quoted = {e for value in values for e in value.evidence}
+        lifting = set(_reports_of(end))
+        easings = [c for c in lockdown.changes if c.kind is StatusChangeKind.DOWNGRADED
+                   and c.when.on is not None and abs((c.when.on - end.on).days) <= 1
+                   and c.report not in lifting and c.when.evidence
+                   and not quoted.intersection(c.when.evidence)]
+        if not easings:
+            return
+        for change in easings:
+            values.append(When(Certainty.UNKNOWN, words=change.when.words,
+                               reasoning=f"{change.report} tells of an easing (downgraded) on "
+                                         f"{change.when.on}, not of a lift",
+                               evidence=change.when.evidence))
+        index, reason = choose(values, self.published)
+        others = tuple(d for d in lockdown.disagreements if d.fact != "actual_end")
+        self.lockdown = replace(lockdown, actual_end=values[index], disagreements=(
+            *others, Disagreement("actual_end", tuple(values), reason)))
+        eased_by = ", ".join(dict.fromkeys(c.report for c in easings))
+        self.say("disagreement", f"sources disagree on the lift: {', '.join(sorted(lifting))} "
+                 f"tell of a lift on {end.on}, {eased_by} only of an easing; the map uses "
+                 f"{values[index].label()} ({reason})")
+
+
 def update_lockdown(existing: Lockdown, draft: Lockdown, report: str,
                     published: Published) -> tuple[Lockdown, list[Change]]:
     """``existing`` with what the draft adds: dates (or their disagreements), status changes,
@@ -265,6 +298,7 @@ def update_lockdown(existing: Lockdown, draft: Lockdown, report: str,
                        trigger=lockdown.trigger or draft.trigger)
     update.lockdown = lockdown
     update.sync_lift()
+    update.eased_or_lifted()
     end = _lifted(update.lockdown)
     if not was_lifted and end is not None:
         early = before_end is not None and end <= before_end
