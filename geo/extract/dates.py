@@ -70,7 +70,8 @@ Roles and ends
     "through", "extended … to", 까지 (and "to" after a "from" in the same
     sentence) an ``UNTIL``. A range ("Nov. 19-25", "May 2 to 8", "Nov. 19 to
     Dec. 4", "Monday to Friday", 19~25일) is a ``FROM`` and an ``UNTIL``; "June
-    1 and 2" two points. An end is inclusive: "until Dec. 4" is in force all of
+    1 and 2" two points; a weekday ending a range is the first one on or after
+    its start. An end is inclusive: "until Dec. 4" is in force all of
     Dec. 4.
 Durations
     "30 days", "a month", "three weeks", "20-day", "five-day", "a fortnight",
@@ -532,7 +533,10 @@ class _Reader:
         elif m.kind == "day":
             on, certainty, basis, reasoning = self._day_only(m, speaking, ahead, sentence, before)
         elif m.kind == "weekday":
-            return self._weekday(m, speaking, ahead)
+            start = before if (before is not None and before.role is Role.FROM
+                               and before.on is not None and ahead
+                               and sentence_of(self.starts, before.start) == sentence) else None
+            return self._weekday(m, speaking, ahead, start)
         elif m.kind == "anchored":
             return self._anchored(m, speaking)
         else:
@@ -641,10 +645,16 @@ class _Reader:
             return None, Certainty.UNKNOWN, None, f"No {_ordinal(day)} fits: {why}"
         return on, Certainty.INFERRED, basis, why
 
-    def _weekday(self, m: Mention, speaking: bool, ahead: bool
+    def _weekday(self, m: Mention, speaking: bool, ahead: bool,
+                 start: TimeExpression | None = None
                  ) -> tuple[dt.date | None, Certainty, str | None, str]:
-        ref, basis = self._ref(speaking)
         name = WEEKDAY_NAMES[m.weekday or 0]
+        if start is not None and start.on is not None and m.modifier is None:
+            on = start.on + dt.timedelta(days=((m.weekday or 0) - start.on.weekday()) % 7)
+            return on, Certainty.INFERRED, start.year_basis, (
+                f"{name}: the first one on or after the start '{start.words}' "
+                f"({_fmt(start.on)}): {_fmt(on)}.")
+        ref, basis = self._ref(speaking)
         if ref is None:
             return None, Certainty.UNKNOWN, None, (
                 f"A {name} of an unknown week: no publication or speaking day is known.")

@@ -745,7 +745,7 @@ def looks_ahead(text: str, start: int, end: int, language: str, low: int, high: 
 
 
 _FROM_EN = re.compile(r"(?i:\b(?:from|since|starting(?:\s+(?:on|from|at))?|beginning(?:\s+(?:on|"
-                      r"from|at))?|effective(?:\s+from)?|commencing)\s+(?:(?:on|at)\s+)?)$")
+                      r"from|at))?|effective(?:\s+from)?|commencing|between)\s+(?:(?:on|at)\s+)?)$")
 _UNTIL_EN = re.compile(r"(?i:\b(?:until|till|til|through|thru|up\s+(?:to|until)|"
                        r"(?:extended|prolonged|postponed|pushed\s+back|moved)\b[^.;]{0,40}?\bto)\s+"
                        r"(?:(?:on|at)\s+)?)$")
