@@ -17,6 +17,9 @@ def test_detects(text, language):
 @pytest.mark.parametrize(("text", "message"), [
     ("1234 5678 -- !!", "nothing to read"),
     ("这是一个关于城市封锁的中文报道没有英文或韩文内容。" * 2, "neither English nor Korean"),
+    ("Les autorités nord-coréennes ont imposé un confinement strict à Hyesan, selon une "
+     "source locale qui a parlé au journal. La ville est fermée depuis lundi et les marchés "
+     "sont fermés. Les habitants ne peuvent pas sortir de chez eux.", "other than English"),
 ])
 def test_refuses(text, message):
     with pytest.raises(ReportTextError, match=message):

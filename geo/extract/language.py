@@ -7,6 +7,8 @@ another script (Chinese, Cyrillic, …), is not a report this extractor reads.
 
 from __future__ import annotations
 
+import re
+
 from geo.errors import ReportTextError
 
 LANGUAGES = ("en", "ko")
@@ -33,6 +35,22 @@ def script_counts(text: str) -> tuple[int, int, int]:
     return hangul, latin, other
 
 
+# The commonest English words: any English prose is full of them, other languages in
+# Latin script (French, German, Spanish …) are not.
+_ENGLISH_WORDS = frozenset("the of and to in a is was that for on it with as by at from "
+                           "has have had been were are be this which said".split())
+_WORD = re.compile(r"[A-Za-z]+")
+MIN_ENGLISH_SHARE = 0.08
+MIN_WORDS = 30  # shorter texts (a headline, a caption) are taken as they come
+
+
+def _reads_as_english(text: str) -> bool:
+    words = [w.lower() for w in _WORD.findall(text[:_SAMPLE])]
+    if len(words) < MIN_WORDS:
+        return True
+    return sum(w in _ENGLISH_WORDS for w in words) / len(words) >= MIN_ENGLISH_SHARE
+
+
 def detect_language(text: str) -> str:
     """'ko' or 'en'; :class:`~geo.errors.ReportTextError` for any other text."""
     hangul, latin, other = script_counts(text)
@@ -44,6 +62,10 @@ def detect_language(text: str) -> str:
     if hangul >= letters / 3 or hangul > latin:
         return "ko"
     if latin >= letters / 2:
+        if not _reads_as_english(text):
+            raise ReportTextError("the report is in a Latin-script language other than English "
+                                  "(too few English words); only English and Korean reports "
+                                  "can be read")
         return "en"
     raise ReportTextError("the report is neither English nor Korean (mostly other scripts); "
                           "only English and Korean reports can be read")
