@@ -124,3 +124,15 @@ def test_the_preview_map_shows_the_zone_before_saving(app, dataset):
     (frame,) = app.get("iframe")
     assert "lm-zone-in-force" in frame.proto.srcdoc
     assert load_dataset(dataset).lockdowns == ()  # a preview writes nothing
+
+
+def test_editing_a_date_moves_the_change_drafted_on_it(app, dataset):
+    read(app)
+    index = county_lockdown_index(app)
+    app.text_input(key=f"add_f_{index}_effective_on").input("2021-11-20").run()
+    app.button(key="add_save").click().run()
+    (county,) = [lk for lk in load_dataset(dataset).lockdowns
+                 if lk.zone == "kp-kimhyongjik-county"]
+    imposed = [c for c in county.changes if c.kind.value == "imposed"]
+    assert county.effective.on.isoformat() == "2021-11-20"
+    assert imposed and all(c.when.on == county.effective.on for c in imposed)

@@ -218,8 +218,26 @@ def _lockdown_form(raw: dict, index: int, report: str, quotes: list[str]) -> dic
         edited["measures"] = ([m for m in lockdown.get("measures", []) if m["code"] in chosen]
                               + [{"code": c, "evidence": [first_quote]} for c in chosen
                                  if c not in codes])
-        edited["changes"] = _change_form(edited, prefix, report)
+        edited["changes"] = _follow_dates(_change_form(edited, prefix, report), lockdown,
+                                          edited)
     return edited
+
+
+def _follow_dates(changes: list[dict], drafted: dict, edited: dict) -> list[dict]:
+    """A change drafted with the lockdown's own date (imposed on the start, lifted on the
+    actual end) keeps that date when the analyst edits it, so the two never disagree."""
+    follows = {"imposed": "effective", "lifted": "actual_end", "downgraded": None,
+               "extended": "announced_end"}
+    result = []
+    for change in changes:
+        change = dict(change)
+        fact = follows.get(change.get("kind"))
+        if fact and change.get("when") == drafted.get(fact) and fact != "announced_end":
+            change["when"] = edited[fact]
+        if fact == "announced_end" and change.get("announced_end") == drafted.get(fact):
+            change["announced_end"] = edited[fact]
+        result.append(change)
+    return result
 
 
 def _change_form(lockdown: dict, prefix: str, report: str) -> list[dict]:
