@@ -226,16 +226,16 @@ def _lockdown_form(raw: dict, index: int, report: str, quotes: list[str]) -> dic
 def _follow_dates(changes: list[dict], drafted: dict, edited: dict) -> list[dict]:
     """A change drafted with the lockdown's own date (imposed on the start, lifted on the
     actual end) keeps that date when the analyst edits it, so the two never disagree."""
-    follows = {"imposed": "effective", "lifted": "actual_end", "downgraded": None,
-               "extended": "announced_end"}
     result = []
     for change in changes:
         change = dict(change)
-        fact = follows.get(change.get("kind"))
-        if fact and change.get("when") == drafted.get(fact) and fact != "announced_end":
-            change["when"] = edited[fact]
-        if fact == "announced_end" and change.get("announced_end") == drafted.get(fact):
-            change["announced_end"] = edited[fact]
+        kind = change.get("kind")
+        if kind in ("imposed", "lifted"):
+            fact = "effective" if kind == "imposed" else "actual_end"
+            if change.get("when") == drafted.get(fact):
+                change["when"] = edited[fact]
+        elif kind == "extended" and change.get("announced_end") == drafted.get("announced_end"):
+            change["announced_end"] = edited["announced_end"]
         result.append(change)
     return result
 
