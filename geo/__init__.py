@@ -55,6 +55,14 @@ _LAZY = {
     "export_map": "geo.export",
     "map_html_bytes": "geo.export",
     "describe_lockdown": "geo.describe",
+    "merge_draft": "geo.merge",
+    "MergeResult": "geo.merge",
+    "YamlFileStore": "geo.store",
+    "init_dataset": "geo.store",
+    "Disagreement": "geo.model",
+    "MergeError": "geo.errors",
+    "DuplicateReport": "geo.errors",
+    "StaleDatasetError": "geo.errors",
 }
 
 
