@@ -192,7 +192,10 @@ def same_place(a: Entry, b: Entry) -> bool:
     """A county (or county-level city) and the town that is its seat, named alike, are
     one place for a report ("Kimhyongjik" / "Kimhyongjik County", "개성" / "개성시")."""
     if _base(a.name) != _base(b.name):
-        return False
+        # "Pyongyang" and "Pyongyang (capital city)", the unit it heads.
+        parent = a.parent == b.id or b.parent == a.id
+        return parent and (_base(a.name).startswith(_base(b.name)) or
+                           _base(b.name).startswith(_base(a.name)))
     seat = any(f"seat: {x}" in y.note for x, y in ((b.id, a), (a.id, b), (b.name, a),
                                                     (a.name, b)))
     return seat or a.parent == b.id or b.parent == a.id
