@@ -4,7 +4,8 @@
 what day (and clock time) it means, how sure that is, and why;
 :func:`find_speaking_day` finds the day the source spoke ("a source told Daily
 NK on Tuesday", "소식통은 24일", "23일 … 소식통에 따르면"). Spans are found by
-rules (:mod:`geo.extract.dates_scan`), never by a date library: measured here,
+rules (:mod:`geo.extract.dates_en`, :mod:`geo.extract.dates_ko`, run by
+:mod:`geo.extract.dates_scan`), never by a date library: measured here,
 dateparser 1.5 reads "19일" as "19 days ago" and finds nothing in "지난 목요일".
 
 Semantics (the README's "How dates are read" gives examples):
@@ -106,10 +107,10 @@ import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from geo.extract.dates_rules import Mention
 from geo.extract.dates_scan import (
     CONTEXT,
     MAX_MENTIONS,
-    Mention,
     bound_of,
     looks_ahead,
     scan,
