@@ -105,7 +105,9 @@ def predicted_events(draft) -> list[Event]:
             names.update(gazetteer.get(place.gazetteer).aliases)
         kinds = [c.kind.value for c in lockdown.changes if c.kind.value != "extended"]
         start = _day(lockdown.effective) or _day(lockdown.ordered)
-        end = _day(lockdown.actual_end) or _day(lockdown.announced_end)
+        extensions = [c.announced_end for c in lockdown.changes if c.announced_end is not None]
+        end = _day(lockdown.actual_end) or (_day(extensions[-1]) if extensions else None) or \
+            _day(lockdown.announced_end)
         status = kinds[-1] if kinds else "imposed"
         if status == "downgraded":
             end = None  # the corpus convention: an easing leaves the end null

@@ -102,3 +102,12 @@ def test_each_lockdown_sentence_highlights_the_change_it_states():
     kinds = [lockdown.changes[int(fact[-2])].kind.value for fact in facts]
     assert kinds == ["imposed", "lifted"]
     assert lockdown.actual_end.on == D(2020, 11, 21)
+
+
+def test_an_extension_is_a_change_with_the_new_end():
+    draft = draft_of("Hyesan was put under lockdown on Nov. 2 for 20 days. On Nov. 20 the "
+                     "lockdown of Hyesan was extended until Dec. 10.", D(2020, 11, 25))
+    [lockdown] = draft.dataset.lockdowns
+    assert lockdown.announced_end.on == D(2020, 11, 22)  # 20 days from Nov. 2, as announced
+    [extension] = [c for c in lockdown.changes if c.kind.value == "extended"]
+    assert (extension.when.on, extension.announced_end.on) == (D(2020, 11, 20), D(2020, 12, 10))

@@ -29,6 +29,8 @@ def cue_of(text, language="en"):
     ("en", "The lockdown is scheduled to be lifted on Dec. 4.", ("imposed", False)),
     ("en", "He was reported after a border guard saw him during a 20-day lockdown.",
      ("imposed", False)),
+    ("en", "The lockdown of Hyesan was extended until Dec. 10.", ("extended", False)),
+    ("ko", "혜산시 봉쇄는 다음 달 10일까지 연장됐다.", ("extended", False)),
     ("ko", "지난 19일 김형직군이 봉쇄됐다.", ("imposed", False)),
     ("ko", "봉쇄령이 23일 오후 6시를 기해 공식 해제됐다.", ("lifted", False)),
     ("ko", "봉쇄령은 21일 오후 4시 해제될 예정이다.", ("imposed", False)),

@@ -32,7 +32,15 @@ import re
 from dataclasses import dataclass, field
 
 from geo.extract import dates
-from geo.extract.events import DENIED, DOWNGRADED, IMPOSED, LIFTED, Cue, place_is_background
+from geo.extract.events import (
+    DENIED,
+    DOWNGRADED,
+    EXTENDED,
+    IMPOSED,
+    LIFTED,
+    Cue,
+    place_is_background,
+)
 from geo.extract.measures import find_measures
 from geo.extract.places import PlaceIndex, PlaceMention, find_places, same_place
 from geo.extract.sentences import Sentence
@@ -561,6 +569,8 @@ class _Dates:
     duration: tuple | None = None  # (expression, sentence)
     changes: list[tuple[str, When, Sentence]] = field(default_factory=list)
     used: list[tuple[object, str]] = field(default_factory=list)
+    extended_until: When | None = None  # the new end an extension announces
+    extended_on: When | None = None  # the day of the extension
 
 
 def _dates_of(ctx: Context, event: _Event) -> _Dates:
@@ -580,6 +590,12 @@ def _dates_of(ctx: Context, event: _Event) -> _Dates:
             if role == "UNTIL" and _CONTINUED_AFTER.match(ctx.text, expression.end,
                                                             expression.end + 16):
                 continue  # "11일까지 이틀째 계속": still in force that day, not an end
+            if cue.kind == EXTENDED and role in ("UNTIL", "POINT"):
+                name = "extended_until" if role == "UNTIL" else "extended_on"
+                if getattr(found, name) is None:
+                    setattr(found, name, _when(ctx, expression, sentence))
+                    found.used.append((expression, "changes[-1]"))
+                continue
             if role == "UNTIL" or (role == "POINT" and cue.kind == IMPOSED and scheduled and
                                    _LIFT_NEAR.search(ctx.text, expression.end,
                                                      expression.end + 12)):
@@ -607,7 +623,7 @@ def _dates_of(ctx: Context, event: _Event) -> _Dates:
                 when = _when(ctx, expression, sentence)
                 found.changes.append((DOWNGRADED, when, sentence))
                 found.used.append((expression, f"changes[{len(found.changes) - 1}]"))
-            elif role in ("POINT", "FROM", "MONTH") and cue.kind == IMPOSED:
+            elif role in ("POINT", "FROM", "MONTH") and cue.kind in (IMPOSED, EXTENDED):
                 name = "ordered" if ordered and role != "MONTH" else "effective"
                 held = getattr(found, name)
                 if held is None or (held.precision is not TimePrecision.DAY and role != "MONTH"):
@@ -683,6 +699,8 @@ def _lockdown(ctx: Context, event: _Event, number: int, events: list[_Event]) ->
     lockdown_id = _lockdown_id(event, effective, number)
     measures = _measures(ctx, event, events, number)
     for expression, name in found.used:
+        if name == "changes[-1]":
+            name = f"changes[{len(changes) - 1}]"
         ctx.highlights.append(Highlight(expression.start, expression.end, "date",
                                         f"lockdowns[{number}].{name}"))
     kinds = [c.kind.value for c in changes]
@@ -814,6 +832,13 @@ def _changes(ctx: Context, event: _Event, found: _Dates, effective: When) -> lis
                         if _in_force_by(ctx) else "The report says so but not when.",
                         evidence=(ctx.evidence(cue.sentence),))
             changes.append(StatusChange(kinds[kind], when, report))
+    if found.extended_until is not None:
+        on = found.extended_on or When(
+            certainty=Certainty.UNKNOWN, latest=_in_force_by(ctx),
+            reasoning="The report gives the new end, not the day it was extended.",
+            evidence=found.extended_until.evidence)
+        changes.append(StatusChange(StatusChangeKind.EXTENDED, on, report,
+                                    announced_end=found.extended_until))
     if event.kind == IMPOSED:
         return changes
     final = kinds[event.kind]

@@ -6,6 +6,7 @@ what the sentence says happened to it:
 - lifted: "lifted", "ended", "walked back", "해제", "풀렸다";
 - downgraded: "partially lifted", "eased", "relaxed", "rolled back", "완화", or a
   lifting followed by "but … still banned" ("해제. BUT 시내유동만 가능");
+- extended: "extended until X", "연장" (the new end is the change's);
 - denied: "no lockdown", "not locked down", "봉쇄되지 않";
 - imposed otherwise (ordered, in force, ongoing).
 
@@ -27,7 +28,8 @@ from dataclasses import dataclass
 
 from geo.extract.sentences import Sentence
 
-IMPOSED, LIFTED, DOWNGRADED, DENIED = "imposed", "lifted", "downgraded", "denied"
+IMPOSED, EXTENDED, LIFTED, DOWNGRADED, DENIED = (
+    "imposed", "extended", "lifted", "downgraded", "denied")
 
 _EN_LOCKDOWN = re.compile(
     r"\block(?:ed|ing|s)?[- ]?downs?\b|\block(?:ed|ing)? (?:\w+ ){0,4}?down\b|"
@@ -71,6 +73,8 @@ _EN_BUT_STILL = re.compile(r"^\W*(?:but|however|only)\b.*\b(?:still|remain\w*|ba
 _KO_BUT_STILL = re.compile(r"^\W*(?:BUT|But|but|하지만|다만|그러나)\b"
                            r".*(?:차단|통제|금지|유지|만 가능)")
 _SCHEDULED_LIFT = re.compile(r"(?:해제|풀)\w{0,3} 예정|\b(?:scheduled|due|set) to be lifted\b")
+_EN_EXTEND = re.compile(r"\bextend(?:ed|ing|s)?\b|\bprolong(?:ed|ing|s)?\b", re.IGNORECASE)
+_KO_EXTEND = re.compile(r"연장")
 _KO_RUMOUR = re.compile(r"얘기가 흘러|소문|확인되지 않")
 _WINDOW = 60  # characters around a cue in which a verb (lift, ease, deny) refers to it
 
@@ -149,6 +153,8 @@ def _kind(text: str, match: re.Match, following: str, korean: bool) -> str | Non
         return None
     if lifted and _SCHEDULED_LIFT.search(text, match.start()):
         return IMPOSED  # "scheduled to be lifted on X", "해제될 예정": an announced end
+    if (_KO_EXTEND if korean else _EN_EXTEND).search(near):
+        return EXTENDED
     but_still = (_KO_BUT_STILL if korean else _EN_BUT_STILL).search(following)
     if eased and not (lifted and lifted.start() < eased.start() and "partial" not in
                       eased.group().lower() and not korean and "lifted" in near.lower()):
