@@ -111,3 +111,19 @@ def test_an_extension_is_a_change_with_the_new_end():
     assert lockdown.announced_end.on == D(2020, 11, 22)  # 20 days from Nov. 2, as announced
     [extension] = [c for c in lockdown.changes if c.kind.value == "extended"]
     assert (extension.when.on, extension.announced_end.on) == (D(2020, 11, 20), D(2020, 12, 10))
+
+
+def test_dated_fever_cases_beside_a_lockdown_are_its_trigger():
+    draft = draft_of("Four fever cases occurred in Ryanggang Province on Aug. 23, state media "
+                     "said. Health authorities immediately locked down the area.", D(2022, 8, 25))
+    [lockdown] = draft.dataset.lockdowns
+    trigger = draft.dataset.incident(lockdown.trigger)
+    assert (trigger.kind, trigger.when.on, trigger.place) == ("fever_cases", D(2022, 8, 23),
+                                                              "kp-ryanggang")
+
+
+def test_a_lockdown_s_own_date_is_not_its_trigger_s():
+    draft = draft_of("밀입국 사건으로 평안북도 삭주에 내려졌던 봉쇄령이 "
+                     "23일 오후 6시를 기해 해제됐다.", D(2021, 3, 24))
+    [lockdown] = draft.dataset.lockdowns
+    assert lockdown.trigger is None and lockdown.actual_end.on == D(2021, 3, 23)

@@ -64,6 +64,7 @@ from geo.model import (
 )
 
 MEASURE_REACH = 3
+INCIDENT_REACH = 100  # characters between an incident's words and its date
 ZONE_REACH = 120  # characters between a place and the lockdown word of its sentence
 _SOURCE_NEAR = re.compile(r"^\s*(?:도\s*)?(?:내부\s*)?(?:주민\s*)?소식통|"
                           r"^\s*(?:told|said|reported)\b|(?:source|sources|resident|residents|partner)s?\s+(?:in|from)\s+$",
@@ -892,36 +893,73 @@ def _measures(ctx: Context, event: _Event, events: list[_Event], number: int
     return tuple(result)
 
 
+_INCIDENTS = (
+    ("border_crossing", _CROSSING),
+    ("fever_cases", re.compile(r"\bfever (?:cases|patients)\b|\bsuspected (?:covid-19 )?"
+                               r"cases?\b|\bcases? of (?:fever|covid-19)\b|발열|열병|유열자|"
+                               r"확진자|의심 ?환자", re.IGNORECASE)),
+    ("deaths", re.compile(r"\bdied\b|\bdeaths?\b|사망|숨(?:졌|진)", re.IGNORECASE)),
+)
+
+
 def _trigger(ctx: Context, lockdowns: list[Lockdown], places: dict[str, Place]) -> list[Incident]:
-    """A border crossing the report dates, on or before the start of a lockdown of the
-    place it happened in: the lockdown's trigger."""
+    """What set a lockdown off, as the report dates it: a border crossing, fever cases or
+    deaths in the zone (or a place containing it), on or before the lockdown's start;
+    when the start is unknown, told right beside the lockdown and before publication."""
     if not lockdowns:
         return []
     zones = {lockdown.zone: lockdown for lockdown in lockdowns}
-    for sentence in ctx.sentences:
-        if not _CROSSING.search(sentence.text):
-            continue
-        points = [e for e in _in_sentence(ctx, sentence) if _role(e) == "POINT"
-                  and getattr(e, "on", None) is not None]
-        if not points:
-            continue
-        mentions = ctx.places_in(sentence)
-        zone = next((m.entry.id for m in mentions if m.entry and m.entry.id in zones), None)
-        if zone is None:
-            continue
-        lockdown = zones[zone]
-        start = lockdown.ordered.on or lockdown.effective.on
-        when = _when(ctx, points[0], sentence)
-        if start is None or when.on is None or when.on > start:
-            continue
-        incident = Incident(id=f"crossing-{when.on.isoformat()}", kind="border_crossing",
-                            place=zone, when=when, who=None, description=sentence.text,
-                            precision=LocationPrecision.NEAR,
-                            evidence=(ctx.evidence(sentence),))
-        ctx.highlights.append(Highlight(points[0].start, points[0].end, "date",
-                                        "incidents[0].when"))
-        return [incident]
+    taken = {(h.start, h.end) for h in ctx.highlights if h.kind == "date"}
+    for kind, pattern in _INCIDENTS:
+        for sentence in ctx.sentences:
+            match = pattern.search(sentence.text)
+            if match is None:
+                continue
+            low, high = sentence.start + match.start(), sentence.start + match.end()
+            # The incident's own day: near its words, and not a date of the lockdown.
+            points = [e for e in _in_sentence(ctx, sentence) if _role(e) == "POINT"
+                      and getattr(e, "on", None) is not None and (e.start, e.end) not in taken
+                      and min(abs(e.start - high), abs(low - e.end)) <= INCIDENT_REACH]
+            if not points:
+                continue
+            lockdown = _lockdown_of(ctx, sentence, zones)
+            if lockdown is None:
+                continue
+            when = _when(ctx, points[0], sentence)
+            if not _before_start(ctx, lockdown, when, sentence):
+                continue
+            incident = Incident(id=f"{kind.replace('_', '-')}-{when.on.isoformat()}", kind=kind,
+                                place=lockdown.zone, when=when, who=None,
+                                description=sentence.text, precision=LocationPrecision.NEAR,
+                                evidence=(ctx.evidence(sentence),))
+            ctx.highlights.append(Highlight(points[0].start, points[0].end, "date",
+                                            "incidents[0].when"))
+            return [incident]
     return []
+
+
+def _lockdown_of(ctx: Context, sentence: Sentence, zones: dict[str, Lockdown]) -> Lockdown | None:
+    """The lockdown whose zone the sentence names, directly or as a place inside it."""
+    for mention in ctx.places_in(sentence):
+        if mention.entry is None:
+            continue
+        if mention.entry.id in zones:
+            return zones[mention.entry.id]
+    return None
+
+
+def _before_start(ctx: Context, lockdown: Lockdown, when: When, sentence: Sentence) -> bool:
+    if when.on is None:
+        return False
+    start = lockdown.ordered.on or lockdown.effective.on
+    if start is not None and lockdown.effective.precision in (None, TimePrecision.DAY):
+        return when.on <= start
+    published = ctx.anchor.published
+    if published is not None and when.on > published:
+        return False
+    told = {ctx.text.find(e.quote) for e in lockdown.evidence}
+    near = {s.index for s in ctx.sentences if s.start in told}
+    return any(abs(sentence.index - k) <= 1 for k in near)
 
 
 def _with_trigger(lockdown: Lockdown, incident: Incident) -> Lockdown:
