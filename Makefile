@@ -14,8 +14,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,build]'
 	touch $(STAMP)
 
+# The local address and no usage statistics are passed by the command, not left to
+# .streamlit/config.toml (read from the current folder only). LOCKDOWN_MAP_DATASET=PATH works too.
 run: $(STAMP)
-	$(BIN)/streamlit run dashboard/app.py
+	$(BIN)/lockdown-map dashboard
 
 test: $(STAMP)
 	$(BIN)/ruff check geo dashboard tests bench scripts

@@ -28,7 +28,7 @@ from geo.dataset import SEED_DATASET, decode_dataset, loads_dataset, read_datase
 from geo.errors import DatasetError, LockdownMapError, Problem
 from geo.layers import build_layers
 from geo.model import Dataset
-from geo.tables import events_table, incidents_table, lockdowns_table, measures_table
+from geo.tables import incidents_table, lockdowns_table, measures_table
 from geo.timeline import ZoneState, dataset_span, default_day, states_on
 
 ENV_VAR = "LOCKDOWN_MAP_DATASET"
@@ -177,11 +177,11 @@ def _tables(key: str, day: dt.date, _dataset: Dataset) -> dict[str, pd.DataFrame
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _static_tables(key: str, _dataset: Dataset) -> dict[str, pd.DataFrame]:
-    return {"incidents": incidents_table(_dataset), "events": events_table(_dataset)}
+    return {"incidents": incidents_table(_dataset)}
 
 
 def tables_for(loaded: Loaded, day: dt.date) -> dict[str, pd.DataFrame]:
-    """Lockdowns and measures (status on ``day``), incidents and events; read-only frames."""
+    """Lockdowns and measures (status on ``day``) and incidents; read-only frames."""
     return {**_tables(loaded.key, day, loaded.dataset),
             **_static_tables(loaded.key, loaded.dataset)}
 

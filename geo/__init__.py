@@ -44,7 +44,11 @@ from geo.validate import validate
 _LAZY = {
     "build_layers": "geo.layers",
     "context_layers": "geo.geography",
-    "write_layers": "geo.geography",
+    "write_layers": "geo.io",
+    "write_gpkg": "geo.io",
+    "events_frame": "geo.io",
+    "panel_frame": "geo.io",
+    "select": "geo.selection",
     "load_boundaries": "geo.geography",
     "load_gazetteer": "geo.gazetteer",
     "OfflineGazetteer": "geo.geocoding",

@@ -10,6 +10,7 @@ does not change; it goes to a temporary file first and is renamed into place.
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 import yaml
@@ -20,7 +21,8 @@ from geo.model import Dataset
 from geo.rawform import dataset_to_raw
 from geo.validate import validate
 
-SEED_DATASET = Path(__file__).resolve().parent.parent / "seeds" / "lockdowns.yaml"
+# The bundled seed data is package data: found the same way in a checkout and in a wheel.
+SEED_DATASET = Path(str(resources.files("geo") / "seeds" / "lockdowns.yaml"))
 
 
 class _Loader(yaml.SafeLoader):

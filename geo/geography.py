@@ -17,8 +17,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from geo.atomic import check_writable, write_with
-from geo.errors import BoundaryFileError, ExportError
+from geo.errors import BoundaryFileError
 from geo.gazetteer import DATA_DIR, load_gazetteer
 from geo.gazetteer.names import key
 
@@ -64,7 +63,9 @@ def places_layer() -> gpd.GeoDataFrame:
         "id": [e.id for e in entries], "name": [e.name for e in entries],
         "kind": [e.kind for e in entries], "source": [e.source for e in entries],
         "precision": [e.precision for e in entries], "country": [e.country for e in entries],
-        "parent": [e.parent for e in entries], "population": [e.population for e in entries],
+        "parent": [e.parent for e in entries],
+        # GeoNames writes 0 for "not known"; an unknown number is null, never 0.
+        "population": pd.array([e.population or None for e in entries], dtype="Int64"),
     })
     points = shapely.points([e.lon for e in entries], [e.lat for e in entries])
     return gpd.GeoDataFrame(frame, geometry=points, crs=CRS)
@@ -140,37 +141,6 @@ def replace_counties(layers: dict[str, gpd.GeoDataFrame],
     kept = counties[~counties["id"].isin(set(boundaries["id"]))]
     merged = pd.concat([kept, boundaries], ignore_index=True)
     return {**layers, "counties": gpd.GeoDataFrame(merged, geometry="geometry", crs=CRS)}
-
-
-def write_layers(layers: dict[str, gpd.GeoDataFrame], path: str | Path) -> Path:
-    """Write every layer to a GeoPackage (one layer each) or one GeoJSON, atomically.
-
-    The file type comes from the suffix (.gpkg, .geojson or .json). An unwritable
-    path or an unknown suffix raises ExportError before any work is done.
-    """
-    path = check_writable(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".gpkg", ".geojson", ".json"):
-        raise ExportError(f"{path}: unknown file type {suffix!r}; use .gpkg or .geojson")
-    if suffix == ".gpkg":
-        def writer(tmp: Path) -> None:
-            import pyogrio
-
-            for name, frame in layers.items():
-                pyogrio.write_dataframe(_plain(frame), tmp, layer=name, driver="GPKG",
-                                        append=tmp.exists())
-    else:
-        frames = [_plain(f).assign(layer=name) for name, f in layers.items()]
-        merged = gpd.GeoDataFrame(pd.concat(frames, ignore_index=True), crs=CRS)
-
-        def writer(tmp: Path) -> None:
-            tmp.write_text(merged.to_json(drop_id=True, ensure_ascii=False), encoding="utf-8")
-    return write_with(path, writer)
-
-
-def _plain(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Columns GDAL can store: objects and booleans kept, all else left alone."""
-    return frame.to_crs(CRS) if frame.crs and not frame.crs.equals(CRS) else frame
 
 
 def to_metric(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

@@ -15,10 +15,12 @@ import shapely
 
 from geo.errors import PlaceNotFound
 from geo.gazetteer import load_gazetteer
-from geo.geography import CRS, METRIC_CRS, context_layers
+from geo.geography import CRS, LAYER_FILES, METRIC_CRS, context_layers
 from geo.model import Dataset, Place
 
 POLYGON_LAYERS = ("counties", "provinces", "regions", "countries")
+# Every layer build_layers returns, in its order (context first).
+LAYER_NAMES = (*LAYER_FILES, "places", "zones", "incidents")
 # Radius of the circle that stands in for a settlement without a boundary, by kind.
 CIRCLE_RADIUS_M = {"city": 5000.0, "town": 2000.0, "village": 1000.0}
 ZONE_COLUMNS = ["lockdown", "zone", "name", "approximate", "method", "source", "precision"]

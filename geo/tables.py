@@ -1,13 +1,15 @@
-"""Tables of lockdowns, measures, incidents and events for a day. Pure: pandas in, nothing else.
+"""Tables of lockdowns, measures and incidents for a day. Pure: pandas in, nothing else.
 
-The dashboard's data view and its CSV download read these, so what an analyst
-filters on screen is what they download. Cells hold the reports' words as
+The dashboard's data view shows these; its downloads write the same selection
+(:mod:`geo.selection`) through :mod:`geo.io` (the events CSV is
+:func:`geo.io.events_frame`). Cells hold the reports' words as
 plain text; renderers escape them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 import pandas as pd
 
@@ -22,20 +24,21 @@ MEASURE_COLUMNS = ["lockdown", "zone", "province", "status", "code", "measure", 
                    "scope", "note", "quotes"]
 INCIDENT_COLUMNS = ["incident", "kind", "place", "province", "when", "who", "description",
                     "location_precision", "quotes"]
-EVENT_COLUMNS = ["date", "time", "certainty", "event", "lockdown", "incident", "place",
-                 "province", "detail", "quotes"]
+
+
+def lineage(dataset: Dataset, place: Place) -> Iterator[Place]:
+    """``place``, then its parent, its parent's parent…; stops at a cycle."""
+    seen: set[str] = set()
+    current: Place | None = place
+    while current is not None and current.id not in seen:
+        yield current
+        seen.add(current.id)
+        current = dataset.place(current.parent) if current.parent else None
 
 
 def province_of(dataset: Dataset, place: Place) -> str | None:
     """The name of the province ``place`` lies in (itself if it is one), from the parent chain."""
-    seen: set[str] = set()
-    current: Place | None = place
-    while current is not None and current.id not in seen:
-        if current.kind is PlaceKind.PROVINCE:
-            return current.name
-        seen.add(current.id)
-        current = dataset.place(current.parent) if current.parent else None
-    return None
+    return next((p.name for p in lineage(dataset, place) if p.kind is PlaceKind.PROVINCE), None)
 
 
 def _quotes(evidence: tuple) -> str:
@@ -102,41 +105,3 @@ def incidents_table(dataset: Dataset) -> pd.DataFrame:
             "quotes": _quotes(incident.evidence),
         })
     return pd.DataFrame(rows, columns=INCIDENT_COLUMNS)
-
-
-def events_table(dataset: Dataset) -> pd.DataFrame:
-    """Every dated event, oldest first: each lockdown's dates and status changes, and incidents.
-
-    Unknown dates are kept (empty ``date``) so an unconfirmed end is visible in the CSV.
-    """
-    rows = []
-
-    def add(when, event: str, place: Place, detail: str | None, lockdown: str | None = None,
-            incident: str | None = None) -> None:
-        rows.append({
-            "date": when.on.isoformat() if when.on else None,
-            "time": when.at.strftime("%H:%M") if when.at else None,
-            "certainty": when.certainty.value,
-            "event": event,
-            "lockdown": lockdown,
-            "incident": incident,
-            "place": place.name,
-            "province": province_of(dataset, place),
-            "detail": detail,
-            "quotes": _quotes(when.evidence),
-        })
-
-    for lockdown in dataset.lockdowns:
-        zone = dataset.place(lockdown.zone)
-        for label, when in (("ordered", lockdown.ordered), ("in force", lockdown.effective),
-                            ("announced end", lockdown.announced_end),
-                            ("actual end", lockdown.actual_end)):
-            add(when, label, zone, when.words or when.reasoning, lockdown=lockdown.id)
-        for change in lockdown.changes:
-            add(change.when, change.kind.value, zone, change.note, lockdown=lockdown.id)
-    for incident in dataset.incidents:
-        add(incident.when, incident.kind, dataset.place(incident.place), incident.description,
-            incident=incident.id)
-    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
-    return frame.sort_values(["date", "time"], na_position="last", kind="stable",
-                             ignore_index=True)

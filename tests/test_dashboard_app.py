@@ -157,7 +157,7 @@ def test_other_tabs_run(app, tab):
     if tab == "Timeline":
         assert len(app.get("vega_lite_chart")) == 1
     else:
-        assert len(app.dataframe) == 3 and len(app.get("download_button")) == 4
+        assert len(app.dataframe) == 3 and len(app.get("download_button")) == 5
 
 
 def test_startup_path_order():
@@ -172,3 +172,57 @@ def test_markdown_escaping_shows_report_text_literally():
     for token in ("**", "](", "<script>", ":red[", "$m$"):
         assert token not in escaped
     assert escaped.replace("\\", "") == hostile
+
+
+
+@pytest.fixture()
+def media(monkeypatch) -> list:
+    """The media file managers AppTest creates, one per run: their deferred downloads are the
+    callables the app registered, which a click on the button runs."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    from streamlit.testing.v1 import app_test
+
+    managers: list = []
+
+    class Recorded(MediaFileManager):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            managers.append(self)
+
+    monkeypatch.setattr(app_test, "MediaFileManager", Recorded)
+    return managers
+
+
+def download(at: AppTest, media: list, label: str) -> bytes:
+    """Run the download the app registered for the button ``label`` (as a click would)."""
+    (button,) = [b for b in at.get("download_button") if b.proto.label == label]
+    data = media[-1]._deferred_callables[button.proto.deferred_file_id]["callable"]()
+    return data if isinstance(data, bytes) else data.encode("utf-8")
+
+
+def test_downloads_follow_the_filters_on_screen(app, media, seed, tmp_path):
+    import io
+
+    import pandas as pd
+    import pyogrio
+
+    app.run()
+    app.session_state["view"] = "Data"
+    app.run()
+    everything = pd.read_csv(io.BytesIO(download(app, media, "Events (CSV)")))
+    assert everything["lockdown"].notna().any()
+    # The day is one with the lockdown in force: keeping only lifted zones keeps no lockdown.
+    app.multiselect(key="f_status").set_value(["lifted"]).run()
+    assert not app.exception
+    assert "as filtered: 0 lockdowns" in shown(app.markdown)
+    events = pd.read_csv(io.BytesIO(download(app, media, "Events (CSV)")))
+    assert events["lockdown"].isna().all()
+    assert len(events) == len(seed.incidents)  # the incidents only
+    panel = download(app, media, "Zone-days (CSV)").decode("utf-8")
+    assert panel.count("\n") == 1  # the header: no zone is selected
+    (tmp_path / "layers.gpkg").write_bytes(download(app, media, "GeoPackage"))
+    assert pyogrio.read_info(tmp_path / "layers.gpkg", layer="zones")["features"] == 0
+    html = download(app, media, "Map (HTML)").decode("utf-8")
+    assert "kimhyongjik-2021-11" not in html
+    app.checkbox(key="csv_bom").check().run()
+    assert download(app, media, "Events (CSV)").startswith(b"\xef\xbb\xbf")

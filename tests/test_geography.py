@@ -1,23 +1,21 @@
-"""Context layers: spatial invariants (in UTM 52N), boundary files, layer export."""
+"""Context layers: spatial invariants (in UTM 52N), boundary files."""
 
 # ruff: noqa: RUF003 - place names need their real apostrophes and dashes
 
 from __future__ import annotations
 
 import geopandas as gpd
-import pyogrio
 import pytest
 import shapely
 from shapely.geometry import Point, box
 
-from geo.errors import BoundaryFileError, ExportError
+from geo.errors import BoundaryFileError
 from geo.gazetteer import load_gazetteer
 from geo.geography import (
     METRIC_CRS,
     context_layers,
     load_boundaries,
     replace_counties,
-    write_layers,
 )
 
 KEYS = {"countries", "provinces", "counties", "border", "rivers", "places"}
@@ -111,31 +109,6 @@ def test_border_touches_both_countries(layers):
     assert border.distance(kp) < 1e-3 and border.distance(cn) < 1e-2
     length_km = gpd.GeoSeries([border], crs=4326).to_crs(METRIC_CRS).length.iloc[0] / 1000
     assert 1100 < length_km < 1600
-
-
-def test_write_gpkg_roundtrip(layers, tmp_path):
-    path = write_layers(layers, tmp_path / "layers.gpkg")
-    names = {name for name, _ in pyogrio.list_layers(path)}
-    assert KEYS <= names
-    for name in KEYS:
-        frame = gpd.read_file(path, layer=name)
-        assert frame.crs.to_epsg() == 4326
-        assert {"source", "precision"} <= set(frame.columns)
-    assert [p.name for p in tmp_path.iterdir()] == ["layers.gpkg"]  # no temp left
-
-
-def test_write_geojson(layers, tmp_path):
-    frame = gpd.read_file(write_layers(layers, tmp_path / "layers.geojson"))
-    assert set(frame["layer"]) >= KEYS
-
-
-def test_write_refuses_bad_paths(layers, tmp_path):
-    with pytest.raises(ExportError, match="does not exist"):
-        write_layers(layers, tmp_path / "missing" / "x.gpkg")
-    with pytest.raises(ExportError, match="folder"):
-        write_layers(layers, tmp_path)
-    with pytest.raises(ExportError, match="unknown file type"):
-        write_layers(layers, tmp_path / "x.shp")
 
 
 def boundary_frame(crs="EPSG:4326", name="shapeName"):

@@ -1,8 +1,8 @@
-"""The data view's tables and the events CSV."""
+"""The data view's tables."""
 
 import datetime as dt
 
-from geo.tables import events_table, incidents_table, lockdowns_table, measures_table
+from geo.tables import incidents_table, lockdowns_table, measures_table
 
 
 def test_lockdowns_table_keeps_the_four_dates_apart(seed):
@@ -26,12 +26,3 @@ def test_incidents_table(seed):
     assert list(table["kind"]) == ["border_crossing", "arrest", "confiscation",
                                    "isolation_order"]
     assert table["location_precision"].iloc[0] == "near"
-
-
-def test_events_keep_the_unknown_actual_end(seed):
-    events = events_table(seed)
-    unknown = events[events["date"].isna()]
-    assert len(unknown) >= 1
-    assert set(unknown["certainty"]) == {"unknown"}
-    dated = events["date"].dropna().tolist()
-    assert dated == sorted(dated)

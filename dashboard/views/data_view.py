@@ -16,15 +16,17 @@ import streamlit as st
 from dashboard import state
 from dashboard.state import Loaded
 from geo.export import map_html_bytes
-from geo.geography import write_layers
+from geo.io import csv_bytes, events_frame, panel_frame, write_layers
+from geo.model import Dataset
+from geo.selection import select, select_layers
 from geo.timeline import ZoneStatus
 
 
-def _layers_file(loaded: Loaded, suffix: str) -> bytes:
-    """The dataset's layers written by :func:`geo.geography.write_layers`, as bytes."""
+def _layers_file(dataset: Dataset, layers: dict, day: dt.date, suffix: str) -> bytes:
+    """The layers written by :func:`geo.io.write_layers` (status on ``day``), as bytes."""
     with tempfile.TemporaryDirectory(prefix="lockdown-map-") as folder:
         path = Path(folder) / f"layers{suffix}"
-        write_layers(state.layers_for(loaded), path)
+        write_layers(dataset, layers, path, day)
         return path.read_bytes()
 
 
@@ -63,25 +65,39 @@ def filtered(tables: dict[str, pd.DataFrame], provinces: list[str], measures: li
     return {"lockdowns": lockdowns, "measures": measure_rows, "incidents": incidents}
 
 
-def _downloads(loaded: Loaded, day: dt.date) -> None:
-    st.markdown("**Downloads**")
+def _downloads(loaded: Loaded, day: dt.date, shown: dict[str, pd.DataFrame]) -> None:
+    """Every download holds what the filters keep: the lockdowns and incidents on screen."""
+    chosen = select(loaded.dataset, shown["lockdowns"]["lockdown"], shown["incidents"]["incident"])
+    layers = select_layers(state.layers_for(loaded), chosen)
+    everything = len(chosen.lockdowns) == len(loaded.dataset.lockdowns) and \
+        len(chosen.incidents) == len(loaded.dataset.incidents)
+    st.markdown("**Downloads** " + ("(everything)" if everything else
+                                    f"(as filtered: {len(chosen.lockdowns)} lockdowns, "
+                                    f"{len(chosen.incidents)} incidents)"))
+    bom = st.checkbox("CSV for Excel (UTF-8 with byte-order mark)", key="csv_bom")
     stem = f"lockdown-map-{day.isoformat()}"
-    one, two, three, four = st.columns(4)
-    one.download_button("Map for the day (HTML)", lambda: map_html_bytes(
-        loaded.dataset, state.layers_for(loaded), day), file_name=f"{stem}.html",
-        mime="text/html", icon=":material/map:", on_click="ignore",
-        help="One self-contained file: opens offline in any browser.")
-    two.download_button("Layers (GeoPackage)", lambda: _layers_file(loaded, ".gpkg"),
-                        file_name="lockdown-map-layers.gpkg",
-                        mime="application/geopackage+sqlite3", icon=":material/layers:",
-                        on_click="ignore")
-    three.download_button("Layers (GeoJSON)", lambda: _layers_file(loaded, ".geojson"),
-                          file_name="lockdown-map-layers.geojson", mime="application/geo+json",
-                          icon=":material/data_object:", on_click="ignore")
-    four.download_button("Events (CSV)", lambda: state.tables_for(loaded, day)["events"]
-                         .to_csv(index=False).encode("utf-8"),
+    one, two, three, four, five = st.columns(5)
+    one.download_button("Map (HTML)", lambda: map_html_bytes(chosen, layers, day),
+                        file_name=f"{stem}.html", mime="text/html", icon=":material/map:",
+                        on_click="ignore",
+                        help="The map of the day, one self-contained file: opens offline.")
+    two.download_button("GeoPackage", lambda: _layers_file(chosen, layers, day, ".gpkg"),
+                        file_name=f"{stem}-layers.gpkg", mime="application/geopackage+sqlite3",
+                        icon=":material/layers:", on_click="ignore",
+                        help="Every layer, styled for QGIS; zones carry their dates and status.")
+    three.download_button("GeoJSON (zip)",
+                          lambda: _layers_file(chosen, layers, day, ".zip"),
+                          file_name=f"{stem}-layers.zip", mime="application/zip",
+                          icon=":material/data_object:", on_click="ignore",
+                          help="One RFC 7946 FeatureCollection per layer.")
+    four.download_button("Events (CSV)", lambda: csv_bytes(events_frame(chosen), bom),
                          file_name="lockdown-map-events.csv", mime="text/csv",
-                         icon=":material/table:", on_click="ignore")
+                         icon=":material/table:", on_click="ignore",
+                         help="One row per event, in ACLED's layout, with the quotes.")
+    five.download_button("Zone-days (CSV)", lambda: csv_bytes(panel_frame(chosen), bom),
+                         file_name="lockdown-map-panel.csv", mime="text/csv",
+                         icon=":material/calendar_month:", on_click="ignore",
+                         help="One row per zone and day, OxCGRT indicator levels and flags.")
 
 
 def show(loaded: Loaded) -> None:
@@ -95,4 +111,4 @@ def show(loaded: Loaded) -> None:
         st.markdown(f"**{title}** ({len(frame)})")
         # A dataframe cell is text, never markup: report words are safe here.
         st.dataframe(frame, hide_index=True, width="stretch")
-    _downloads(loaded, day)
+    _downloads(loaded, day, shown)

@@ -10,12 +10,15 @@ a non-zero exit code, never a traceback.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import click
 
 from geo.cli.common import dataset_option, domain_errors
+from geo.cli.dashboard import dashboard
 from geo.cli.extract import extract
+from geo.cli.files import csv
 from geo.cli.ingest import add, init
 from geo.cli.map import export
 from geo.cli.places import geocode
@@ -83,18 +86,24 @@ def status(on: str, fmt: str, dataset_path: str) -> None:
 
 @cli.command()
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
-              help="A .gpkg (one layer each) or .geojson file.")
+              help="A .gpkg (every layer, styled for QGIS), a .zip (a GeoJSON per layer) or a "
+                   ".geojson (one layer: give --layer).")
+@click.option("--layer", default=None, metavar="NAME",
+              help="The one layer a .geojson file holds, e.g. zones or incidents.")
+@click.option("--on", "on", default=None, metavar="DATE",
+              help="The day whose status the zones carry (YYYY-MM-DD); default: today.")
 @dataset_option
 @domain_errors
-def layers(output: str, dataset_path: str) -> None:
-    """Write every layer (context, zones, incidents) to a GeoPackage or GeoJSON file."""
-    from geo.atomic import check_writable
-    from geo.geography import write_layers
-    from geo.layers import build_layers
+def layers(output: str, layer: str | None, on: str | None, dataset_path: str) -> None:
+    """Write the layers (context, zones, incidents) as a GeoPackage or GeoJSON."""
+    from geo.io import check_layer_output, write_layers
+    from geo.layers import LAYER_NAMES, build_layers
 
-    check_writable(output)  # before the work, not after
-    path = write_layers(build_layers(load_dataset(dataset_path)), output)
-    click.echo(f"wrote {path}")
+    check_layer_output(output, layer, LAYER_NAMES)  # before the work, not after
+    day = parse_moment(on).date() if on else dt.date.today()
+    dataset = load_dataset(dataset_path)
+    path = write_layers(dataset, build_layers(dataset), output, day, layer)
+    click.echo(f"wrote {path} (zone status on {day.isoformat()})")
 
 
 cli.add_command(geocode)
@@ -102,6 +111,8 @@ cli.add_command(export)
 cli.add_command(extract)
 cli.add_command(init)
 cli.add_command(add)
+cli.add_command(dashboard)
+cli.add_command(csv)
 
 
 def main() -> None:
