@@ -48,7 +48,7 @@ EN_PATTERNS = compile_table((
      r"(?:\b(?P<part>(?i:early|late|mid))[\s-]+)?(?:\b(?P<which>(?i:this|last|next|the))\s+)?$"),
     ("count", rf"\b{_NUM}(?:\s*-\s*|\s+)(?P<unit>(?i:day|week|month|fortnight|hour))s?\b"
               r"(?:\s*-\s*long\b)?(?:\s+(?P<dir>(?i:ago|later|earlier|afterwards?|before\s+that|"
-              r"after\s+that))\b)?",
+              r"after\s+that))\b(?!\s+than\b))?",
      r"\b(?P<qual>(?i:about|around|roughly|nearly|almost|over|more\s+than|less\s+than|"
      r"at\s+least|up\s+to|some|approximately))\s+$"),
     ("fortnight", r"\b(?P<w>(?i:a\s+fortnight))\b", None),

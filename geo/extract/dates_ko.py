@@ -15,8 +15,11 @@ _FIRSTS_KO = {
 
 _PART_KO = r"(?P<part>초순|초|중순|하순|상순|말(?!씀|하|했|한|을\s*했))"
 _YEAR_KO = r"(?:(?P<year>(?:19|20)\d\d)\s*년\s*|(?P<yw>지난해|작년|올해|금년|내년)\s*)$"
+# Words after N일 that make it a length or a count (15일간, 3일 전), not a day of the month;
+# 전/후/뒤 only as words of their own ("19일 전했다" is "reported on the 19th").
+_AFTER_COUNT = r"(?:전|후|뒤)(?:$|[^가-힣]|에|인|부터|까지|의|쯤|께)"
 _DAY_STOP = (r"(?!\s*(?:간|동안|만|째|이상|넘(?:는|게|도록)|여|가량|정도|씩|분|치|"
-             r"이내|내로|후|뒤|전|로써|안에))")
+             rf"이내|내로|로써|안에|{_AFTER_COUNT}))")
 
 KO_PATTERNS = compile_table((
     ("ymd", rf"(?<!\d)(?P<mon>\d{{1,2}})\s*월\s*(?P<day>\d{{1,2}})\s*일{_DAY_STOP}", _YEAR_KO),
@@ -32,7 +35,8 @@ KO_PATTERNS = compile_table((
      r"(?P<mod>지난주|지난\s?주|이번\s?주|다음\s?주|지난|이번|다음|오는)\s*$"),
     ("anchored", r"(?P<w>그저께|그제|어저께|어제|오늘|금일|내일|모레|어젯밤|간밤|"
                  r"오늘밤)(?!날)", None),
-    ("counted", r"(?<!\d)(?P<n>\d{1,3})\s*(?P<unit>일|주)\s*(?P<dir>전|뒤|후)(?![가-힣])", None),
+    ("counted", r"(?<!\d)(?P<n>\d{1,3})\s*(?P<unit>일|주)\s*(?P<dir>전|뒤|후)"
+                r"(?=$|[^가-힣]|에|인|부터|까지|의|쯤|께)", None),
     ("week", r"(?P<which>지난\s?주|이번\s?주|다음\s?주)(?!\s*[월화수목금토일]요일)", None),
     ("chained", r"(?P<w>그\s?다음\s?날|다음\s?날|이튿날|익일|당일|같은\s?날|그날|이날|"
                 r"전날|하루\s?뒤|하루\s?후|하루\s?전)", None),
