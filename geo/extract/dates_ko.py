@@ -18,8 +18,12 @@ _YEAR_KO = r"(?:(?P<year>(?:19|20)\d\d)\s*년\s*|(?P<yw>지난해|작년|올해|
 # Words after N일 that make it a length or a count (15일간, 3일 전), not a day of the month;
 # 전/후/뒤 only as words of their own ("19일 전했다" is "reported on the 19th").
 _AFTER_COUNT = r"(?:전|후|뒤)(?:$|[^가-힣]|에|인|부터|까지|의|쯤|께)"
-_DAY_STOP = (r"(?!\s*(?:간|동안|만|째|이상|넘(?:는|게|도록)|여|가량|정도|씩|분|치|"
-             rf"이내|내로|로써|안에|{_AFTER_COUNT}))")
+# A particle or word after a count that makes it a length; one-syllable ones only as words
+# of their own ("15일간", "15일 간" but not "19일 간부들이", the cadres on the 19th).
+_SUFFIX = (r"간(?=의|[^가-힣]|$)|동안|만에|만(?=[^가-힣]|$)|째|이상|넘게|넘는|여(?=[^가-힣]|$)|"
+           r"가량|정도|가까이|이내")
+_DAY_STOP = (rf"(?!\s*(?:{_SUFFIX}|넘(?:는|게|도록)|씩|분(?=[^가-힣]|$|량)|치(?=[^가-힣]|$)|"
+             rf"내로|로써|안에|{_AFTER_COUNT}))")
 
 KO_PATTERNS = compile_table((
     ("ymd", rf"(?<!\d)(?P<mon>\d{{1,2}})\s*월\s*(?P<day>\d{{1,2}})\s*일{_DAY_STOP}", _YEAR_KO),
@@ -44,22 +48,22 @@ KO_PATTERNS = compile_table((
     # N일 needs a word after it to be a length (19일 alone is a day of the month); weeks and
     # months (3주, 2개월) are lengths as they stand.
     ("duration", r"(?<!\d)(?P<n>\d{1,3})\s*(?P<yeo>여)?\s*(?:(?P<unit>일|주일|주|개월|달)\s*"
-                 r"(?P<suf>간|동안|만에|만|째|이상|넘게|넘는|여|가량|정도|가까이|이내)|"
+                 rf"(?P<suf>{_SUFFIX})|"
                  r"(?P<unit2>개월|주일|주)(?!년|간|동안|만|째|이상|넘|여|가량|정도|가까이|이내))",
      r"(?P<qual>약|대략|거의)\s*$"),
     ("duration_word", r"(?<![가-힣])(?P<n>한|두|세|석|네|넉|다섯|여섯|일곱|여덟|아홉|열)"
-                      r"\s?(?P<unit>달|주)(?:\s*(?P<suf>간|동안|만에|만|째|이상|넘게|넘는|"
-                      r"가량|정도|가까이|여)|(?![가-힣]))", r"(?P<qual>약|대략|거의)\s*$"),
+                      rf"\s?(?P<unit>달|주)(?:\s*(?P<suf>{_SUFFIX})|(?![가-힣]))",
+     r"(?P<qual>약|대략|거의)\s*$"),
     ("duration_days", r"(?<![가-힣])(?P<w>일주일|하루|이틀|사흘|나흘|닷새|엿새|이레|여드레|"
-                      r"아흐레|열흘|보름)(?:\s*(?P<suf>간|동안|만에|만|째|이상|넘게|넘는|"
-                      r"가량|정도|가까이)|(?![가-힣]))", r"(?P<qual>약|대략|거의)\s*$"),
+                      rf"아흐레|열흘|보름)(?:\s*(?P<suf>{_SUFFIX})|(?![가-힣]))",
+     r"(?P<qual>약|대략|거의)\s*$"),
     ("duration_term", r"기간(?:은|이|을|도)?\s*(?P<w>(?P<n>\d{1,3})\s*일)", None),
     ("clock", r"(?<!\d)(?P<h>\d{1,2})\s*시"
               r"(?!간|즌|장|내|청|민|설|기|행|작)(?:\s*(?P<m>\d{1,2})\s*분|\s*(?P<half>반))?"
               r"(?:\s*(?P<approx>경|께|쯤|무렵))?",
      r"(?P<tod>오전|오후|새벽|아침|저녁|밤|낮|한밤중|심야)\s*$"),
     ("noon", r"(?P<w>정오|자정)", None),
-    ("hours", r"(?<!\d)(?P<n>\d{1,3})\s*시간(?:\s*(?P<suf>동안|만에|만|이상|넘게|가량|정도))?",
+    ("hours", rf"(?<!\d)(?P<n>\d{{1,3}})\s*시간(?:\s*(?P<suf>{_SUFFIX}))?",
      r"(?P<qual>약|대략|거의)\s*$"),
     ("weekend", r"주말", r"(?P<which>지난|이번)\s*$"),
 ), _FIRSTS_KO)
