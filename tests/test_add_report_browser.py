@@ -29,13 +29,14 @@ def served(tmp_path) -> Iterator[tuple[str, Path]]:
 
 def read_founding_report(page, url: str) -> None:
     page.goto(url, wait_until="domcontentloaded")
-    page.get_by_role("tab", name="Add a report").click()
+    # The first run of the app builds the map layers; on a loaded machine that is slow.
+    page.get_by_role("tab", name="Add a report").click(timeout=180_000)
     page.get_by_label("Report text").fill(FOUNDING.read_text(encoding="utf-8"))
     page.get_by_label("Outlet").fill("Daily NK")
     page.get_by_label("Publication date").fill("2021-11-23")
     page.get_by_label("Publication date").press("Enter")
     page.get_by_role("button", name="Read the report").click()
-    page.locator("mark.lm-hl").first.wait_for(timeout=60_000)
+    page.locator("mark.lm-hl").first.wait_for(timeout=120_000)
 
 
 def test_paste_edit_save_and_see_it_on_the_map(served, offline, browser):
