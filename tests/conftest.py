@@ -15,9 +15,15 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import settings
 
 from geo.dataset import SEED_DATASET, load_dataset
 from geo.model import Dataset
+
+# Property tests check behaviour, not speed: on a shared, loaded machine a per-example
+# deadline only makes them flaky (speed is measured by the benchmarks).
+settings.register_profile("lockdown-map", deadline=None)
+settings.load_profile("lockdown-map")
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
