@@ -21,9 +21,7 @@ from dataclasses import dataclass
 from geo.gazetteer import Entry, Gazetteer, load_gazetteer
 from geo.gazetteer.names import key, keys
 
-# Words that say what kind of place a name is; a run ending in one is a place name.
-_KIND_WORDS = ("County", "City", "Province", "Special City", "District", "Town", "Village",
-               "Island", "Gun", "Kun", "Si", "Do")
+# A run ending in a word that says what kind of place it is names a place.
 _KIND_SUFFIX = re.compile(r"(?:[-‐ ](?:ri|ni|gun|kun|si|shi|do|dong|up|eup|gu|guyok)|"
                           r" (?:County|City|Province|Special City|District))$", re.IGNORECASE)
 _CAP_WORD = r"[A-Z][\w'’ʼ]*(?:[-‐][\w'’ʼ]+)*"
