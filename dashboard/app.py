@@ -18,9 +18,10 @@ if _ROOT not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from dashboard import state  # noqa: E402
+from dashboard import links, state  # noqa: E402
 from dashboard.text import md  # noqa: E402
 from dashboard.views import (  # noqa: E402
+    about,
     add_report,
     data_source,
     data_view,
@@ -29,7 +30,7 @@ from dashboard.views import (  # noqa: E402
 )
 from geo.errors import LockdownMapError  # noqa: E402
 
-TABS = ("Map", "Timeline", "Data", "Add a report")
+TABS = ("Map", "Timeline", "Data", "Add a report", "About")
 
 
 def main() -> None:
@@ -42,9 +43,11 @@ def main() -> None:
         data_source.show_failure(failure, loaded)
     if loaded is None:
         st.stop()
+    links.open_link(loaded, TABS)  # a pasted link's tab, day and zone
+    links.show_link_problems()
     # Tabs that track state run only the open tab's code: a day change stays cheap.
-    tabs = st.tabs(TABS, key="view", on_change="rerun")
-    views = (map_view.show, timeline_view.show, data_view.show, add_report.show)
+    tabs = st.tabs(TABS, key=links.TAB_KEY, on_change="rerun")
+    views = (map_view.show, timeline_view.show, data_view.show, add_report.show, about.show)
     for tab, view in zip(tabs, views, strict=True):
         if tab.open:
             with tab:
@@ -52,6 +55,7 @@ def main() -> None:
                     view(loaded)
                 except LockdownMapError as exc:
                     st.error(md(str(exc)), icon=":material/error:")
+    links.keep_link()
 
 
 main()

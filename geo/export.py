@@ -20,6 +20,7 @@ import folium
 from geo.atomic import check_writable, write_atomic
 from geo.maps.assets import use_cdn_assets, use_inline_assets
 from geo.maps.builder import Day, build_map, resolve_day
+from geo.maps.page import finish_page
 from geo.maps.raw import Raw
 from geo.model import Dataset
 
@@ -59,7 +60,7 @@ def render_html(m: folium.Map, *, inline: bool = True, title: str = "Lockdown Ma
         figure.header.add_child(
             Raw(f'<meta name="{escape(name)}" content="{escape(str(content))}" />'),
             name="lm_meta_" + "".join(c if c.isalnum() else "_" for c in name))
-    return figure.render()
+    return finish_page(figure.render())
 
 
 def _page(dataset: Dataset, layers: dict[str, Any], day: Day, inline: bool) -> str:

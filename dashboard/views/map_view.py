@@ -12,7 +12,7 @@ from collections import Counter
 
 import streamlit as st
 
-from dashboard import state
+from dashboard import links, state
 from dashboard.mapping import clicked_lockdown, show_map
 from dashboard.state import Loaded
 from dashboard.text import md
@@ -103,6 +103,7 @@ def _panel(loaded: Loaded) -> None:
         else:
             st.caption("No zone chosen. Zones are coloured by their status on the day; "
                        "a dashed outline means the shape is approximate.")
+    links.keep_link()  # the fragment reruns alone: keep the address on its day and zone
 
 
 def show(loaded: Loaded) -> None:

@@ -22,6 +22,8 @@ from geo.maps.controls import MAP_CSS, Css, Script
 from geo.maps.incidents import incident_layer
 from geo.maps.legend import caption, legend
 from geo.maps.popups import e
+from geo.maps.reader import add_reader_support
+from geo.maps.share import ShareHash
 from geo.maps.timeline import add_timeline
 from geo.maps.zones import in_span, zone_layer_from_rows, zone_rows
 from geo.model import Dataset
@@ -100,6 +102,7 @@ def _base(dataset: Dataset, layers: dict[str, Any]) -> folium.Map:
     legend().add_to(m)
     Fullscreen(position="topleft", title="Full screen", title_cancel="Leave full screen"
                ).add_to(m)
+    add_reader_support(m, bounds)
     return m
 
 
@@ -166,6 +169,8 @@ def build_map(dataset: Dataset, layers: dict[str, Any], day: Day) -> folium.Map:
     still.add_to(zones)
     span = dataset_span(dataset)
     if span is not None and rows:
-        add_timeline(m, dataset, rows, span, shown or span[0], zones, still)
+        slider = add_timeline(m, dataset, rows, span, shown or span[0], zones, still)
+        if slider is not None:
+            ShareHash(slider, sorted({row.lockdown.id for row in rows}), span).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     return m
