@@ -20,10 +20,17 @@ import streamlit as st  # noqa: E402
 
 from dashboard import links, state  # noqa: E402
 from dashboard.text import md  # noqa: E402
-from dashboard.views import about, data_source, data_view, map_view, timeline_view  # noqa: E402
+from dashboard.views import (  # noqa: E402
+    about,
+    add_report,
+    data_source,
+    data_view,
+    map_view,
+    timeline_view,
+)
 from geo.errors import LockdownMapError  # noqa: E402
 
-TABS = ("Map", "Timeline", "Data", "About")
+TABS = ("Map", "Timeline", "Data", "Add a report", "About")
 
 
 def main() -> None:
@@ -40,7 +47,7 @@ def main() -> None:
     links.show_link_problems()
     # Tabs that track state run only the open tab's code: a day change stays cheap.
     tabs = st.tabs(TABS, key=links.TAB_KEY, on_change="rerun")
-    views = (map_view.show, timeline_view.show, data_view.show, about.show)
+    views = (map_view.show, timeline_view.show, data_view.show, add_report.show, about.show)
     for tab, view in zip(tabs, views, strict=True):
         if tab.open:
             with tab:

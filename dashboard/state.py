@@ -252,3 +252,19 @@ def _zone_names(key: str, _dataset: Dataset) -> dict[str, str]:
 def zone_names(loaded: Loaded) -> dict[str, str]:
     """Lockdown id → zone name, in dataset order (read-only)."""
     return _zone_names(loaded.key, loaded.dataset)
+
+
+@st.cache_resource(max_entries=2, show_spinner="Drawing the merged dataset…")
+def _preview_map(key: str, day: dt.date, _dataset: Dataset) -> str:
+    from geo.maps.builder import build_map
+
+    return build_map(_dataset, build_layers(_dataset), day).get_root().render()
+
+
+def preview_map_html(dataset: Dataset, day: dt.date) -> str:
+    """The whole map page of a not-yet-saved dataset on ``day`` (the Add view's preview),
+    keyed by the hash of its canonical text."""
+    from geo.dataset import dumps_dataset
+
+    key = text_key(dumps_dataset(dataset))
+    return _preview_map(key, day, dataset)

@@ -143,3 +143,23 @@ class BoundaryFileError(LockdownMapError, ValueError):
 
 class ExportError(LockdownMapError, OSError):
     """An output file (dataset, map, layers) that cannot be written where the user asked."""
+
+
+class ReportTextError(LockdownMapError, ValueError):
+    """A report's text (or what is said of it) that the extractor cannot read."""
+
+
+class MergeError(LockdownMapError, ValueError):
+    """A draft that cannot be merged into a dataset (no report, a zone outside North Korea)."""
+
+
+class DuplicateReport(MergeError):
+    """The report of a draft is already in the dataset; ``existing`` is its id there."""
+
+    def __init__(self, message: str, existing: str):
+        self.existing = existing
+        super().__init__(message)
+
+
+class StaleDatasetError(LockdownMapError, RuntimeError):
+    """The dataset changed (or went away) since it was loaded; saving would lose that change."""

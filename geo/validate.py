@@ -15,9 +15,11 @@ from typing import Any, TypeVar
 from geo.errors import DatasetError, Problem, shown
 from geo.measures import MEASURE_TYPES
 from geo.model import (
+    DISPUTABLE_DATES,
     Certainty,
     Dataset,
     DatasetInfo,
+    Disagreement,
     Evidence,
     Incident,
     LocationPrecision,
@@ -200,13 +202,18 @@ class _Fields:
         return tuple(items)
 
 
-_WHEN_FIELDS = ("certainty", "on", "at", "precision", "words", "reasoning", "evidence")
+_WHEN_FIELDS = ("certainty", "on", "at", "precision", "words", "reasoning", "evidence",
+                "earliest", "latest")
 
 
 def _when(fields: _Fields, field: str, required: bool = True) -> When | None:
     sub = fields.sub(field, _WHEN_FIELDS, required)
     if sub is None or not sub.ok:
         return None
+    return _when_of(sub)
+
+
+def _when_of(sub: _Fields) -> When:
     certainty = sub.choice("certainty", Certainty)
     on = sub.date("on", required=certainty not in (None, Certainty.UNKNOWN))
     when = When(
@@ -217,7 +224,10 @@ def _when(fields: _Fields, field: str, required: bool = True) -> When | None:
         words=sub.text("words", False),
         reasoning=sub.text("reasoning", False),
         evidence=sub.evidence(required=False),
+        earliest=sub.date("earliest", required=False),
+        latest=sub.date("latest", required=False),
     )
+    _check_bounds(sub, when)
     if when.certainty is Certainty.UNKNOWN and when.on is not None:
         sub.problem("on", when.on.isoformat(), "a date is given but certainty is 'unknown'",
                     "set certainty to 'stated' or 'inferred', or remove the date")
@@ -230,6 +240,21 @@ def _when(fields: _Fields, field: str, required: bool = True) -> When | None:
     return when
 
 
+def _check_bounds(sub: _Fields, when: When) -> None:
+    """The bounds of an unknown or approximate day must hold it and each other."""
+    low, high, on = when.earliest, when.latest, when.on
+    if low is not None and high is not None and low > high:
+        sub.problem("earliest", low.isoformat(), f"after the latest bound ({high})",
+                    "swap the bounds, or check them")
+    elif on is not None and low is not None and on < low:
+        sub.problem("on", on.isoformat(), f"before the earliest bound ({low})",
+                    "check the date or its bound")
+    elif on is not None and high is not None and on > high and when.precision in (
+            None, TimePrecision.DAY):
+        sub.problem("on", on.isoformat(), f"after the latest bound ({high})",
+                    "check the date or its bound")
+
+
 def _label(kind: str, index: int, raw: object) -> str:
     ident = raw.get("id") if isinstance(raw, dict) else None
     return f"{kind}[{index}]" + (f" (id {shown(ident, 40)})" if isinstance(ident, str) else "")
@@ -239,12 +264,13 @@ def _report(checker: _Checker, record: str, raw: object) -> Report | None:
     f = _Fields(checker, record, raw, ("id", "outlet", "title", "url", "language", "published",
                                        "notes", "text"))
     values = dict(id=f.identifier(), outlet=f.text("outlet"), title=f.text("title"),
-                  url=f.text("url"), language=f.text("language"), published=_when(f, "published"),
+                  url=f.text("url", False), language=f.text("language"),
+                  published=_when(f, "published"),
                   text=f.text("text"), notes=f.text("notes", False))
     if values["url"] and not values["url"].startswith(("https://", "http://")):
         f.problem("url", values["url"], "not a web address", "give the full https:// address")
         values["url"] = None
-    optional = {"notes"}
+    optional = {"notes", "url"}  # a report may come without an address (a draft from a file)
     if any(v is None for k, v in values.items() if k not in optional):
         return None
     return Report(**values)
@@ -295,7 +321,7 @@ def _change(checker: _Checker, record: str, path: str, raw: object) -> StatusCha
 def _lockdown(checker: _Checker, record: str, raw: object) -> Lockdown | None:
     f = _Fields(checker, record, raw, ("id", "zone", "scope", "trigger", "ordered", "effective",
                                        "announced_end", "actual_end", "changes", "measures",
-                                       "note", "evidence"))
+                                       "note", "evidence", "disagreements"))
     lockdown_id, zone, scope = f.identifier(), f.place_ref("zone"), f.text("scope")
     trigger = f.text("trigger", False)
     if trigger is not None:
@@ -306,16 +332,60 @@ def _lockdown(checker: _Checker, record: str, raw: object) -> Lockdown | None:
     change_entries = f.records("changes")
     changes = [_change(checker, record, path, item) for path, item in change_entries]
     evidence = f.evidence()
+    disagreements = [_disagreement(checker, record, path, item, dates)
+                     for path, item in f.records("disagreements")]
     _check_order(f, dates, [path for path, _ in change_entries], changes)
-    if dates["effective"] is not None and dates["effective"].on is None:
-        f.problem("effective.on", None, "the day the lockdown took effect is unknown",
-                  "give at least an approximate date with its precision (2 = week, 3 = month)")
+    if not _has_any_day(dates, changes):
+        f.problem("effective", None, "no date at all: not when it took effect, ended or changed",
+                  "give the day it took effect (even approximate, precision 2 = week, 3 = month)"
+                  " or 'latest:' the day it was known to be in force")
         return None
-    if None in (lockdown_id, zone, scope, *dates.values(), *measures, *changes) or not evidence:
+    if (None in (lockdown_id, zone, scope, *dates.values(), *measures, *changes, *disagreements)
+            or not evidence):
         return None
     return Lockdown(id=lockdown_id, zone=zone, scope=scope, trigger=trigger,
                     measures=tuple(measures), changes=tuple(changes), evidence=evidence,
-                    note=f.text("note", False), **dates)
+                    note=f.text("note", False), disagreements=tuple(disagreements), **dates)
+
+
+def _disagreement(checker: _Checker, record: str, path: str, raw: object,
+                  dates: dict[str, When | None]) -> Disagreement | None:
+    """Values the reports disagree on; the lockdown's own field must be one of them."""
+    f = _Fields(checker, record, raw, ("fact", "reason", "values"), path)
+    fact, reason = f.text("fact"), f.text("reason")
+    if fact is not None and fact not in DISPUTABLE_DATES:
+        f.problem("fact", fact, "not a date of a lockdown",
+                  f"use one of: {', '.join(DISPUTABLE_DATES)}")
+        fact = None
+    entries = f.records("values", required=True)
+    subs = [_Fields(checker, record, item, _WHEN_FIELDS, p) for p, item in entries]
+    values = [_when_of(sub) if sub.ok else None for sub in subs]
+    if f.ok and len(entries) < 2:
+        f.problem("values", len(entries), "a disagreement needs at least two values",
+                  "list each value the reports give, or remove the disagreement")
+        return None
+    if fact is None or reason is None or None in values:
+        return None
+    chosen = dates.get(fact)
+    if chosen is not None and chosen not in values:
+        f.problem("values", fact, f"the lockdown's '{fact}' is not one of the values",
+                  f"set '{fact}' to the value the map should use, and keep it in the list")
+        return None
+    for value in values:
+        if not value.evidence:
+            f.problem("values", value.label(), "a disputed value needs the words that give it",
+                      "add evidence with the report's exact quote")
+            return None
+    return Disagreement(fact, tuple(values), reason)
+
+
+def _has_any_day(dates: dict[str, When | None], changes: list[StatusChange | None]) -> bool:
+    """A lockdown can only be placed in time if some day or bound of it is known."""
+    whens = [w for w in dates.values() if w is not None]
+    whens += [c.when for c in changes if c is not None]
+    if any(w is None for w in dates.values()):
+        return True  # the missing date is reported already
+    return any(w.on or w.latest or w.earliest for w in whens)
 
 
 def _check_order(f: _Fields, dates: dict[str, When | None], change_paths: list[str],
@@ -327,6 +397,9 @@ def _check_order(f: _Fields, dates: dict[str, When | None], change_paths: list[s
         return when.on if when is not None else None
 
     start = day("effective")
+    effective = dates.get("effective")
+    if effective is not None and effective.precision not in (None, TimePrecision.DAY):
+        start = None  # known to the week or month only: its first day is no bound
     for name, fix in (("announced_end", "check the end date, or the start date"),
                       ("actual_end", "check the end date, or the start date")):
         end = day(name)

@@ -132,3 +132,20 @@ def test_span_and_runs_survive_extreme_dates(seed, day):
     first, last = dataset_span(data)
     assert first <= last
     assert status_runs(extreme, first, last)
+
+
+def test_an_unknown_start_counts_from_the_day_it_was_known_in_force(lockdown):
+    unknown = When(Certainty.UNKNOWN, latest=dt.date(2021, 11, 23))
+    known_by = dataclasses.replace(lockdown, effective=unknown, ordered=When.unknown())
+    assert status_of(known_by, dt.date(2021, 11, 22)) is ZoneStatus.NOT_YET
+    assert status_of(known_by, dt.date(2021, 11, 23)) is ZoneStatus.IN_FORCE
+
+
+def test_a_lockdown_known_only_from_its_lifting_is_never_shown_in_force(lockdown):
+    lifted = day("2021-11-30")
+    only_lifted = dataclasses.replace(
+        lockdown, effective=When.unknown(), ordered=When.unknown(), actual_end=lifted,
+        announced_end=When.unknown(),
+        changes=(StatusChange(StatusChangeKind.LIFTED, lifted, "r"),))
+    assert status_of(only_lifted, dt.date(2021, 11, 29)) is ZoneStatus.NOT_YET
+    assert status_of(only_lifted, dt.date(2021, 11, 30)) is ZoneStatus.LIFTED

@@ -102,11 +102,11 @@ def test_wrong_type(seed_raw):
 
 
 def test_missing_required_field(seed_raw):
-    del seed_raw["reports"][0]["url"]
+    del seed_raw["reports"][0]["outlet"]
     message = only(seed_raw)
-    assert "reports[0] (id dailynk-en-2021-11-kimhyongjik), field 'url': required field is " \
+    assert "reports[0] (id dailynk-en-2021-11-kimhyongjik), field 'outlet': required field is " \
            "missing. Fix:" in message
-    assert "add 'url: ...'" in message
+    assert "add 'outlet: ...'" in message
 
 
 def test_unknown_field_is_named_with_the_known_ones(seed_raw):
@@ -234,3 +234,36 @@ def test_a_date_outside_the_plausible_years(seed_raw, day, field):
     text = "\n".join(problems(seed_raw))
     assert f"field '{field}': outside the years 1900 to 2099 a report can speak of " \
            f"(got '{day}')" in text
+
+
+def test_a_start_known_only_by_its_bound_is_valid(seed_raw):
+    lockdown(seed_raw)["effective"] = {"certainty": "unknown", "latest": "2021-11-23",
+                                       "reasoning": "in force by the day the source spoke"}
+    lockdown(seed_raw)["ordered"] = {"certainty": "unknown"}
+    when = validate(seed_raw, SOURCE).lockdowns[0].effective
+    assert when.on is None and str(when.latest) == "2021-11-23"
+    assert when.label() == "unknown (by 2021-11-23)"
+
+
+def test_a_start_known_to_the_month_does_not_contradict_an_order_in_it(seed_raw):
+    lockdown(seed_raw)["effective"].update({"on": "2021-11-01", "precision": 3})
+    assert validate(seed_raw, SOURCE).lockdowns[0].effective.precision == 3
+
+
+def test_bounds_that_contradict_each_other(seed_raw):
+    lockdown(seed_raw)["effective"].update({"earliest": "2021-11-30", "latest": "2021-11-20"})
+    assert "field 'effective.earliest': after the latest bound (2021-11-20)" in only(seed_raw)
+
+
+def test_a_lockdown_with_no_date_at_all(seed_raw):
+    entry = lockdown(seed_raw)
+    for name in ("ordered", "effective", "announced_end", "actual_end"):
+        entry[name] = {"certainty": "unknown"}
+    entry["changes"] = []
+    message = only(seed_raw)
+    assert "field 'effective': no date at all" in message and "latest:" in message
+
+
+def test_a_report_may_come_without_an_address(seed_raw):
+    del seed_raw["reports"][0]["url"]
+    assert validate(seed_raw, SOURCE).reports[0].url is None

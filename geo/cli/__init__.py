@@ -19,7 +19,9 @@ import click
 
 from geo.cli.common import dataset_option, domain_errors, echo
 from geo.cli.dashboard import dashboard
+from geo.cli.extract import extract
 from geo.cli.files import csv
+from geo.cli.ingest import add, init
 from geo.cli.map import export
 from geo.cli.places import geocode
 from geo.dataset import SEED_DATASET
@@ -53,10 +55,16 @@ def validate(path: str) -> None:
 def status(on: str, fmt: str, dataset_path: str) -> None:
     """Each lockdown zone's status on a day, with its period."""
     moment = parse_moment(on)
-    states = states_on(load_loadable(dataset_path), moment)
+    dataset = load_loadable(dataset_path)
+    states = states_on(dataset, moment)
     if fmt == "json":
-        payload = {"on": moment.isoformat(timespec="minutes"),
-                   "zones": [state.to_dict() for state in states]}
+        from geo.describe import disagreement_lines
+
+        lockdowns = {lockdown.id: lockdown for lockdown in dataset.lockdowns}
+        zones = [{**state.to_dict(), "sources_disagree": [
+            line.to_dict() for line in disagreement_lines(dataset, lockdowns[state.lockdown])]}
+            for state in states]
+        payload = {"on": moment.isoformat(timespec="minutes"), "zones": zones}
         echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
     rows = [("ZONE", "STATUS", "IN FORCE FROM", "ANNOUNCED END", "ACTUAL END")]
@@ -69,6 +77,12 @@ def status(on: str, fmt: str, dataset_path: str) -> None:
     for row in rows:
         cells = (str(cell).ljust(width) for cell, width in zip(row, widths, strict=True))
         echo("  ".join(cells).rstrip())
+    for lockdown in dataset.lockdowns:
+        for item in lockdown.disagreements:
+            days = ", ".join(v.label() for v in item.values)
+            echo(f"sources disagree on {lockdown.id} {item.fact.replace('_', ' ')}: "
+                 f"{days}; the map uses {getattr(lockdown, item.fact).label()} "
+                 f"({item.reason})")
     if len(rows) == 1:
         echo("(no lockdowns in this dataset)")
 
@@ -100,6 +114,9 @@ def layers(output: str, layer: str | None, on: str | None, dataset_path: str) ->
 
 cli.add_command(geocode)
 cli.add_command(export)
+cli.add_command(extract)
+cli.add_command(init)
+cli.add_command(add)
 cli.add_command(dashboard)
 cli.add_command(csv)
 
