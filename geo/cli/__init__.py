@@ -18,6 +18,7 @@ from geo.cli.common import dataset_option, domain_errors
 from geo.cli.map import export
 from geo.cli.places import geocode
 from geo.dataset import SEED_DATASET, load_dataset
+from geo.stringency import stringency_on
 from geo.timeline import parse_moment, states_on
 
 
@@ -45,19 +46,22 @@ def validate(path: str) -> None:
 @dataset_option
 @domain_errors
 def status(on: str, fmt: str, dataset_path: str) -> None:
-    """Each lockdown zone's status on a day, with its period."""
+    """Each lockdown zone's status on a day, with its period and stringency bounds."""
     moment = parse_moment(on)
-    states = states_on(load_dataset(dataset_path), moment)
+    dataset = load_dataset(dataset_path)
+    states = states_on(dataset, moment)
+    stringency = stringency_on(dataset, moment)
     if fmt == "json":
         payload = {"on": moment.isoformat(timespec="minutes"),
-                   "zones": [state.to_dict() for state in states]}
+                   "zones": [{**state.to_dict(), "stringency": stringency[state.zone].to_dict()}
+                             for state in states]}
         click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
-    rows = [("ZONE", "STATUS", "IN FORCE FROM", "ANNOUNCED END", "ACTUAL END")]
+    rows = [("ZONE", "STATUS", "IN FORCE FROM", "ANNOUNCED END", "ACTUAL END", "STRINGENCY")]
     for s in states:
         d = s.to_dict()
         rows.append((s.zone_name, d["status"], d["start"], d["announced_end"] or "unknown",
-                     d["actual_end"]))
+                     d["actual_end"], stringency[s.zone].label()))
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
     click.echo(f"Status at {moment.isoformat(sep=' ', timespec='minutes')}")
     for row in rows:
