@@ -252,6 +252,13 @@ def stringency_on(dataset: Dataset,
     return {zone: zone_stringency(dataset, zone, day) for zone in lockdown_zones(dataset)}
 
 
+def stringency_by_lockdown(dataset: Dataset,
+                           day: dt.date | dt.datetime) -> dict[str, ZoneStringency]:
+    """Each lockdown's zone's stringency on ``day``, by lockdown id (for the map)."""
+    values = stringency_on(dataset, day)
+    return {lockdown.id: values[lockdown.zone] for lockdown in dataset.lockdowns}
+
+
 def stringency_series(dataset: Dataset, zone_id: str, first: dt.date,
                       last: dt.date) -> list[ZoneStringency]:
     """One zone's stringency on every day from ``first`` to ``last`` (inclusive)."""

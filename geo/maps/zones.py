@@ -196,28 +196,32 @@ def add_zone_store(dataset: Dataset, rows: list[ZoneRow], owner: Element) -> Htm
 
 def day_zone_layer(dataset: Dataset, rows: list[ZoneRow], day: dt.date | dt.datetime,
                    store_owner: Element, name: str = "Lockdown zones",
-                   states: Mapping[str, ZoneState] | None = None) -> folium.FeatureGroup:
+                   states: Mapping[str, ZoneState] | None = None,
+                   bands: Mapping[str, int] | None = None) -> folium.FeatureGroup:
     """The zones on ``day`` as one layer per style class over the store that
     :func:`add_zone_store` put in ``store_owner`` (already on the map): only row indexes
     and status text, so it is small and cheap to rebuild each day. ``states`` (by lockdown
-    id) saves working out each lockdown's state again; missing ones are computed."""
+    id) saves working out each lockdown's state again; missing ones are computed.
+    ``bands`` (lockdown id → stringency band, from :func:`geo.maps.stringency_bands`)
+    colours the fills by stringency instead of status; the outline keeps the status."""
     moment = as_moment(day)
     label_day = day.date() if isinstance(day, dt.datetime) else day
     classes: dict[tuple[StyleClass, bool], list[int]] = defaultdict(list)
     for index, row in enumerate(rows):
         state = (states or {}).get(row.lockdown.id) or state_of(dataset, row.lockdown, moment)
-        classes[(StyleClass(state.status, row.approximate), state.downgraded)].append(index)
+        band = None if bands is None else bands.get(row.lockdown.id, 0)
+        classes[(StyleClass(state.status, row.approximate, band),
+                 state.downgraded)].append(index)
     group = folium.FeatureGroup(name=name)
     # Least important first, so zones in force are drawn on top.
     for status in reversed(STATUS_ORDER):
         text = status_text(status, label_day)
-        for approximate in (False, True):
-            for downgraded in (False, True):
-                indexes = classes.get((StyleClass(status, approximate), downgraded))
-                if indexes:
-                    ZoneClassLayer(indexes, StyleClass(status, approximate), store_owner,
-                                   status=text + (DOWNGRADED_NOTE if downgraded else ""),
-                                   tip=text).add_to(group)
+        drawn = sorted((k for k in classes if k[0].status is status),
+                       key=lambda k: (k[0].approximate, k[0].band or 0, k[1]))
+        for style_class, downgraded in drawn:
+            ZoneClassLayer(classes[(style_class, downgraded)], style_class, store_owner,
+                           status=text + (DOWNGRADED_NOTE if downgraded else ""),
+                           tip=text).add_to(group)
     return group
 
 
