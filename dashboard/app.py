@@ -20,10 +20,17 @@ import streamlit as st  # noqa: E402
 
 from dashboard import state  # noqa: E402
 from dashboard.text import md  # noqa: E402
-from dashboard.views import data_source, data_view, map_view, timeline_view  # noqa: E402
+from dashboard.views import (  # noqa: E402
+    data_source,
+    data_view,
+    map_view,
+    overview_view,
+    register_view,
+    timeline_view,
+)
 from geo.errors import LockdownMapError  # noqa: E402
 
-TABS = ("Map", "Timeline", "Data")
+TABS = ("Map", "Timeline", "Overview", "Lockdowns", "Data")
 
 
 def main() -> None:
@@ -38,7 +45,8 @@ def main() -> None:
         st.stop()
     # Tabs that track state run only the open tab's code: a day change stays cheap.
     tabs = st.tabs(TABS, key="view", on_change="rerun")
-    views = (map_view.show, timeline_view.show, data_view.show)
+    views = (map_view.show, timeline_view.show, overview_view.show, register_view.show,
+             data_view.show)
     for tab, view in zip(tabs, views, strict=True):
         if tab.open:
             with tab:

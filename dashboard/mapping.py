@@ -174,12 +174,13 @@ def _session_base(loaded: Loaded) -> SessionBase:
     return held
 
 
-def day_layer(loaded: Loaded, day: dt.date, base: SessionBase | None = None
-              ) -> folium.FeatureGroup:
-    """The zones on ``day``, styled by status: indexes into the base map's zone store."""
+def day_layer(loaded: Loaded, day: dt.date, base: SessionBase | None = None,
+              bands: dict[str, int] | None = None) -> folium.FeatureGroup:
+    """The zones on ``day``, styled by status (filled by stringency band when ``bands``
+    is given): indexes into the base map's zone store."""
     base = base or _session_base(loaded)
     return day_zone_layer(loaded.dataset, base.rows, day, base.store_owner,
-                          states=states_for(loaded, day))
+                          states=states_for(loaded, day), bands=bands)
 
 
 def _page_parts(m: folium.Map) -> list[dict]:
@@ -187,11 +188,12 @@ def _page_parts(m: folium.Map) -> list[dict]:
     return [part._children for part in (figure.header, figure.html, figure.script)]
 
 
-def show_map(loaded: Loaded, day: dt.date) -> dict[str, Any]:
+def show_map(loaded: Loaded, day: dt.date,
+             bands: dict[str, int] | None = None) -> dict[str, Any]:
     """Draw the map for ``day``; returns what streamlit-folium reports back (clicks)."""
     base = _session_base(loaded)
     m = base.map
-    group = day_layer(loaded, day, base)
+    group = day_layer(loaded, day, base, bands)
     parts = _page_parts(m)
     known = [set(part) for part in parts]
     try:
