@@ -53,3 +53,43 @@ def test_charts_are_vega_lite(data):
     assert overview["encoding"]["color"]["field"] == "province"
     chart = stringency_chart(stringency_frame(data, "kp-pyongyang"), "Pyongyang").to_dict()
     assert len(chart["layer"]) == 2 and "Pyongyang" in chart["title"]
+
+
+def slider_bounds(html: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of the exported page's time slider."""
+    import re
+
+    options = html.split("L.timelineSliderControl(")[1][:400]
+    start, end = (int(re.search(rf'"{key}": (\d+)', options).group(1))
+                  for key in ("start", "end"))
+    epoch = dt.date(1970, 1, 1)
+    return (epoch + dt.timedelta(milliseconds=start), epoch + dt.timedelta(milliseconds=end))
+
+
+def test_exported_map_plays_the_chosen_span(data):
+    from geo.export import map_html_bytes
+    from geo.layers import build_layers
+
+    layers = build_layers(data)
+    whole = map_html_bytes(data, layers, dt.date(2022, 5, 20)).decode("utf-8")
+    assert slider_bounds(whole) == (dt.date(2020, 11, 2), dt.date(2023, 2, 12))
+    part = map_html_bytes(data, layers, dt.date(2022, 5, 20),
+                          span=(dt.date(2022, 5, 1), dt.date(2022, 6, 30))).decode("utf-8")
+    assert slider_bounds(part) == (dt.date(2022, 5, 1), dt.date(2022, 6, 30))
+
+
+def test_export_command_takes_the_span(tmp_path):
+    from click.testing import CliRunner
+
+    from geo.cli import cli
+
+    out = tmp_path / "map.html"
+    result = CliRunner().invoke(cli, ["export", "--on", "2022-05-20", "-o", str(out),
+                                      "--from", "2022-05-01", "--to", "2022-06-30",
+                                      "--dataset", str(MULTIYEAR)])
+    assert result.exit_code == 0, result.output
+    assert slider_bounds(out.read_text("utf-8")) == (dt.date(2022, 5, 1), dt.date(2022, 6, 30))
+    bad = CliRunner().invoke(cli, ["export", "--on", "2022-05-20", "-o", str(out),
+                                   "--from", "2022-06-30", "--to", "2022-05-01",
+                                   "--dataset", str(MULTIYEAR)])
+    assert bad.exit_code == 2 and "is not before --to" in bad.output

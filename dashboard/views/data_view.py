@@ -15,6 +15,7 @@ import streamlit as st
 
 from dashboard import state
 from dashboard.state import Loaded
+from dashboard.views.day_control import view_range
 from geo.export import map_html_bytes
 from geo.geography import write_layers
 from geo.timeline import ZoneStatus
@@ -68,9 +69,10 @@ def _downloads(loaded: Loaded, day: dt.date) -> None:
     stem = f"lockdown-map-{day.isoformat()}"
     one, two, three, four = st.columns(4)
     one.download_button("Map for the day (HTML)", lambda: map_html_bytes(
-        loaded.dataset, state.layers_for(loaded), day), file_name=f"{stem}.html",
-        mime="text/html", icon=":material/map:", on_click="ignore",
-        help="One self-contained file: opens offline in any browser.")
+        loaded.dataset, state.layers_for(loaded), day, span=view_range(loaded)),
+        file_name=f"{stem}.html", mime="text/html", icon=":material/map:",
+        on_click="ignore", help="One self-contained file: opens offline in any browser; "
+        "its slider plays the range chosen in the Map tab.")
     two.download_button("Layers (GeoPackage)", lambda: _layers_file(loaded, ".gpkg"),
                         file_name="lockdown-map-layers.gpkg",
                         mime="application/geopackage+sqlite3", icon=":material/layers:",

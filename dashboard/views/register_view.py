@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard import state
 from dashboard.state import Loaded
+from dashboard.views.day_control import view_range
 from geo.export import map_html_bytes
 from geo.register import (
     RegisterFilter,
@@ -64,7 +65,7 @@ def _downloads(loaded: Loaded, day: dt.date, shown: pd.DataFrame) -> None:
     incidents = {i.id for i in chosen.incidents}
     layers["incidents"] = layers["incidents"][layers["incidents"]["id"].isin(incidents)]
     two.download_button("Map of these lockdowns (HTML)",
-                        lambda: map_html_bytes(chosen, layers, day),
+                        lambda: map_html_bytes(chosen, layers, day, span=view_range(loaded)),
                         file_name=f"lockdown-map-{day.isoformat()}-selection.html",
                         mime="text/html", key="r_html", icon=":material/map:",
                         on_click="ignore", disabled=not ids)
