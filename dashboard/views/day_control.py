@@ -121,8 +121,9 @@ def controls(loaded: Loaded) -> dt.date:
     changes = changes_of(loaded)
     back_change, back, slider, forward, forward_change, unit = st.columns(
         [1, 1, 9, 1, 1, 2], vertical_alignment="bottom")
-    back_change.button("⏮", key="change_back", help="The previous change: a lockdown "
-                       "beginning, ending or easing", on_click=_jump, args=(loaded, False),
+    back_change.button(":material/skip_previous:", key="change_back",
+                       help="The previous change: a lockdown beginning, ending or easing",
+                       on_click=_jump, args=(loaded, False),
                        disabled=previous_change(changes, day) is None, width="stretch")
     back.button("◀", key="day_back", help="One step back", on_click=_step,
                 args=(loaded, -1), disabled=day <= first, width="stretch")
@@ -131,8 +132,9 @@ def controls(loaded: Loaded) -> dt.date:
                   help="Status by the end of the day. Arrow keys move one day.")
     forward.button("▶", key="day_forward", help="One step forward", on_click=_step,
                    args=(loaded, 1), disabled=day >= last, width="stretch")
-    forward_change.button("⏭", key="change_forward", help="The next change: a lockdown "
-                          "beginning, ending or easing", on_click=_jump, args=(loaded, True),
+    forward_change.button(":material/skip_next:", key="change_forward",
+                          help="The next change: a lockdown beginning, ending or easing",
+                          on_click=_jump, args=(loaded, True),
                           disabled=next_change(changes, day) is None, width="stretch")
     unit.selectbox("Step", [s.value for s in Step], key="day_step",
                    format_func=lambda s: f"a {s}")
