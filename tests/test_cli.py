@@ -16,7 +16,7 @@ def run(*args: str):
 def test_validate_seed_data():
     result = run("validate")
     assert result.exit_code == 0
-    assert "valid — 2 reports, 7 places, 1 lockdowns, 3 incidents" in result.output
+    assert "valid — 2 reports, 8 places, 1 lockdowns, 4 incidents" in result.output
 
 
 def test_validate_lists_every_error_of_a_broken_copy(seed_raw, tmp_path):

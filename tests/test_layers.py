@@ -29,7 +29,7 @@ def test_zone_is_the_approximate_kimhyongjik_county_polygon(layers):
 def test_incidents_sit_at_the_county_seat_inside_the_zone(layers):
     incidents = layers["incidents"]
     assert list(incidents["id"]) == ["choe-crossing-2021-11-18", "choe-arrest-2021-11-18",
-                                     "choe-confiscation-2021-11"]
+                                     "choe-confiscation-2021-11", "choe-isolation-2021-11-19"]
     zone = layers["zones"].geometry.iloc[0]
     assert incidents.geometry.within(zone).all()
     assert incidents["when"].iloc[0] == "2021-11-18 21:00 (inferred)"

@@ -63,7 +63,7 @@ def test_incident_marker_is_above_the_zone_and_lists_the_incidents(offline, expo
     open_map(page, exported)
     click_incident(page, *INCIDENT)
     text = page.wait_for_selector(".leaflet-popup-content", timeout=5_000).inner_text()
-    assert "3 incidents here" in text and "Border crossing" in text
+    assert "4 incidents here" in text and "Border crossing" in text
     assert "2021-11-18 21:00 (inferred)" in text
     assert "returned from China to North Korea at Kimhyongjik County" in text  # a quote
     assert "near a town or part of a region" in text  # location precision

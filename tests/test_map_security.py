@@ -71,7 +71,7 @@ def test_incident_popup_and_timeline_popup_stay_inert(offline, poisoned):
     spot = KIMHYONGJIK.representative_point()
     click_incident(page, spot.y, spot.x)
     text = page.wait_for_selector(".leaflet-popup-content", timeout=5_000).inner_text()
-    assert "3 incidents here" in text
+    assert "4 incidents here" in text
     assert PAYLOAD.split(" javascript")[0] in text  # the <script>…<img …> part, as text
     page.evaluate("window[document.querySelector('.folium-map').id].closePopup()")
     page.wait_for_selector(".leaflet-popup-content", state="detached", timeout=5_000)

@@ -99,7 +99,7 @@ def test_incidents_are_circle_markers_one_per_spot(page):
     assert '"className": "lm-incident"' in page and "L.circleMarker(" in page
     assert "incidents here" in page and "L.canvas(" in page
     data = json.loads(re.search(r"\}\)\((\{\"x\":.*?\]\}), \{", page).group(1))
-    assert len(data["x"]) == 1 and len(data["s"][0]) == 3  # three incidents, one spot
+    assert len(data["x"]) == 1 and len(data["s"][0]) == 4  # four incidents, one spot
 
 
 def test_timeline_covers_the_span_with_periods(page):

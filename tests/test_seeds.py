@@ -76,3 +76,14 @@ def test_each_measure_the_report_states_is_coded(seed):
                      "enforcement_patrols", "violators_punished", "stay_at_home"}
     markets = next(m for m in lockdown.measures if m.code == "markets_closed")
     assert any("closed markets" in e.quote for e in markets.evidence)
+
+
+def test_the_whole_english_text_adds_choes_isolation_and_the_yalu(seed):
+    isolation = seed.incident("choe-isolation-2021-11-19")
+    assert isolation.when.words == "last Friday"
+    assert isolation.when.on.strftime("%A %Y-%m-%d") == "Friday 2021-11-19"
+    assert "30 days in isolation" in isolation.evidence[0].quote
+    assert "Ministry of State Security" in isolation.description
+    yalu = seed.place("yalu-river")
+    assert yalu.evidence[0].quote == ("Kimhyongjik County sits across the Yalu River from "
+                                      "northeastern China.")

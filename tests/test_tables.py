@@ -23,7 +23,8 @@ def test_measures_table_has_oxcgrt_and_quotes(seed):
 
 def test_incidents_table(seed):
     table = incidents_table(seed)
-    assert list(table["kind"]) == ["border_crossing", "arrest", "confiscation"]
+    assert list(table["kind"]) == ["border_crossing", "arrest", "confiscation",
+                                   "isolation_order"]
     assert table["location_precision"].iloc[0] == "near"
 
 

@@ -167,7 +167,8 @@ def test_non_http_report_url(seed_raw):
 
 def test_record_that_is_not_a_mapping(seed_raw):
     seed_raw["incidents"].append("a crossing at Hyesan")
-    assert "incidents[3]: expected a mapping of fields, got str" in only(seed_raw)
+    last = len(seed_raw["incidents"]) - 1
+    assert f"incidents[{last}]: expected a mapping of fields, got str" in only(seed_raw)
 
 
 def test_top_level_not_a_mapping():
