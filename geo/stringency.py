@@ -246,16 +246,27 @@ def lockdown_zones(dataset: Dataset) -> list[str]:
     return list(dict.fromkeys(lockdown.zone for lockdown in dataset.lockdowns))
 
 
-def stringency_on(dataset: Dataset,
-                  day: dt.date | dt.datetime) -> dict[str, ZoneStringency]:
-    """Every lockdown zone's stringency on ``day``, by zone id."""
-    return {zone: zone_stringency(dataset, zone, day) for zone in lockdown_zones(dataset)}
+def coverings(dataset: Dataset) -> dict[str, tuple[Lockdown, ...]]:
+    """Every lockdown zone's covering lockdowns (:func:`covering_lockdowns`), by zone: they
+    do not depend on the day, so a caller that scores many days finds them once."""
+    return {zone: covering_lockdowns(dataset, zone) for zone in lockdown_zones(dataset)}
 
 
-def stringency_by_lockdown(dataset: Dataset,
-                           day: dt.date | dt.datetime) -> dict[str, ZoneStringency]:
+def stringency_on(dataset: Dataset, day: dt.date | dt.datetime,
+                  covering: Mapping[str, Iterable[Lockdown]] | None = None,
+                  ) -> dict[str, ZoneStringency]:
+    """Every lockdown zone's stringency on ``day``, by zone id (``covering`` from
+    :func:`coverings` saves finding each zone's lockdowns again)."""
+    covering = covering if covering is not None else coverings(dataset)
+    return {zone: zone_stringency(dataset, zone, day, covering[zone])
+            for zone in lockdown_zones(dataset)}
+
+
+def stringency_by_lockdown(dataset: Dataset, day: dt.date | dt.datetime,
+                           covering: Mapping[str, Iterable[Lockdown]] | None = None,
+                           ) -> dict[str, ZoneStringency]:
     """Each lockdown's zone's stringency on ``day``, by lockdown id (for the map)."""
-    values = stringency_on(dataset, day)
+    values = stringency_on(dataset, day, covering)
     return {lockdown.id: values[lockdown.zone] for lockdown in dataset.lockdowns}
 
 
@@ -275,11 +286,10 @@ STRINGENCY_COLUMNS = ["zone", "zone_name", "day", "stringency_lower", "stringenc
 def stringency_rows(dataset: Dataset, days: Iterable[dt.date]) -> list[dict[str, object]]:
     """Flat rows (one per zone per day) for a CSV: the bounds, each indicator's level and
     flag ('2G' general, '2T' targeted, '' unreported), and the quotes behind them."""
-    covering = {zone: covering_lockdowns(dataset, zone) for zone in lockdown_zones(dataset)}
     rows = []
+    covering = coverings(dataset)
     for day in days:
-        for zone, lockdowns in covering.items():
-            value = zone_stringency(dataset, zone, day, lockdowns)
+        for value in stringency_on(dataset, day, covering).values():
             row: dict[str, object] = {
                 "zone": value.zone, "zone_name": value.zone_name, "day": day.isoformat(),
                 "stringency_lower": round(value.lower, 2),

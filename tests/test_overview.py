@@ -10,6 +10,7 @@ import pytest
 from geo.dataset import load_dataset
 from geo.overview import (
     in_force_frame,
+    in_force_frame_naive,
     overview_chart,
     stringency_chart,
     stringency_frame,
@@ -32,6 +33,12 @@ def test_zones_in_force_by_province(data):
     assert frame[("2023-01-27", "Pyongyang (capital city)")] == 1
     days = set(frame.index.get_level_values("day"))
     assert "2021-06-01" in days  # Chagang, with no end known, stays in force
+
+
+def test_runs_agree_with_every_day(data):
+    assert in_force_frame(data).equals(in_force_frame_naive(data))
+    part = (dt.date(2022, 5, 2), dt.date(2022, 5, 30))
+    assert in_force_frame(data, *part).equals(in_force_frame_naive(data, *part))
 
 
 def test_range_of_days(data):

@@ -12,15 +12,21 @@ import streamlit as st
 
 from dashboard.state import Loaded
 from geo.maps import STRINGENCY_BANDS, band_label, stringency_bands
-from geo.stringency import ZoneStringency, stringency_by_lockdown
+from geo.model import Lockdown
+from geo.stringency import ZoneStringency, coverings, stringency_by_lockdown
 
 BY_STATUS = "status"
 BY_STRINGENCY = "stringency (lower bound)"
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _coverings(key: str, _loaded: Loaded) -> dict[str, tuple[Lockdown, ...]]:
+    return coverings(_loaded.dataset)
+
+
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _values(key: str, day: dt.date, _loaded: Loaded) -> dict[str, ZoneStringency]:
-    return stringency_by_lockdown(_loaded.dataset, day)
+    return stringency_by_lockdown(_loaded.dataset, day, _coverings(key, _loaded))
 
 
 def stringency_for(loaded: Loaded, day: dt.date) -> dict[str, ZoneStringency]:
