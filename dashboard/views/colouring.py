@@ -35,7 +35,8 @@ def stringency_for(loaded: Loaded, day: dt.date) -> dict[str, ZoneStringency]:
 
 
 def choice() -> None:
-    st.radio("Colour zones by", [BY_STATUS, BY_STRINGENCY], key="map_colour", horizontal=True)
+    st.radio("Colour zones by", [BY_STATUS, BY_STRINGENCY], key="map_colour", horizontal=True,
+             label_visibility="collapsed")
 
 
 def bands_for(loaded: Loaded, day: dt.date) -> dict[str, int] | None:

@@ -89,13 +89,15 @@ def play_seconds() -> float | None:
     return SPEEDS.get(st.session_state.get("play_speed", DEFAULT_SPEED), 1.0)
 
 
-def play_controls() -> None:
-    """The play toggle and its speed (outside the map's fragment: they set its rerun)."""
-    toggle, speed = st.columns([1, 1], vertical_alignment="bottom")
+def play_controls() -> st.delta_generator.DeltaGenerator:
+    """The play toggle and its speed (outside the map's fragment: they set its rerun);
+    returns a third column of the same row for another map option."""
+    toggle, speed, other = st.columns([1, 1, 2], vertical_alignment="bottom")
     toggle.toggle("▶ Play", key="playing",
                   help="Step through the range at the chosen speed and unit.")
     speed.selectbox("Play speed", list(SPEEDS), key="play_speed",
-                    index=list(SPEEDS).index(DEFAULT_SPEED))
+                    index=list(SPEEDS).index(DEFAULT_SPEED), label_visibility="collapsed")
+    return other
 
 
 def controls(loaded: Loaded) -> dt.date:

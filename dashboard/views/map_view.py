@@ -74,7 +74,7 @@ def _panel(loaded: Loaded) -> None:
 
 def show(loaded: Loaded) -> None:
     """Draw the map view for ``loaded``."""
-    day_control.play_controls()
-    colouring.choice()
+    with day_control.play_controls():
+        colouring.choice()
     st.caption(f"Data: {md(loaded.dataset.info.name)} — {md(loaded.source)}")
     st.fragment(run_every=day_control.play_seconds())(_panel)(loaded)
