@@ -58,7 +58,7 @@ def test_range_control_and_overview_chart(server, offline, tmp_path):
         for part, value in zip(("year", "month", "day"), parts, strict=True):
             box.get_by_role("spinbutton", name=f"{part}, Range {which} date").click()
             page.keyboard.type(value)
-    page.get_by_text("Colour zones by").click()  # leave the field: the range is committed
+    page.get_by_text("Data: Test fixture").first.click()  # leave the field: the range is committed
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         slider = the_slider(page)
