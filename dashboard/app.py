@@ -26,11 +26,13 @@ from dashboard.views import (  # noqa: E402
     data_source,
     data_view,
     map_view,
+    overview_view,
+    register_view,
     timeline_view,
 )
 from geo.errors import LockdownMapError  # noqa: E402
 
-TABS = ("Map", "Timeline", "Data", "Add a report", "About")
+TABS = ("Map", "Timeline", "Overview", "Lockdowns", "Data", "Add a report", "About")
 
 
 def main() -> None:
@@ -47,7 +49,8 @@ def main() -> None:
     links.show_link_problems()
     # Tabs that track state run only the open tab's code: a day change stays cheap.
     tabs = st.tabs(TABS, key=links.TAB_KEY, on_change="rerun")
-    views = (map_view.show, timeline_view.show, data_view.show, add_report.show, about.show)
+    views = (map_view.show, timeline_view.show, overview_view.show, register_view.show,
+             data_view.show, add_report.show, about.show)
     for tab, view in zip(tabs, views, strict=True):
         if tab.open:
             with tab:

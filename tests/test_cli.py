@@ -1,6 +1,7 @@
 """The command line: results on stdout, domain errors as messages and exit codes."""
 
 import json
+from pathlib import Path
 
 import pytest
 import yaml
@@ -56,6 +57,22 @@ def test_status_json_after_announced_end():
     (zone,) = json.loads(run("status", "--on", "2021-12-10", "--format", "json").output)["zones"]
     assert zone["status"] == "announced end passed, lifting unconfirmed"
     assert zone["actual_end"] == "unconfirmed"
+
+
+def test_status_json_gives_stringency_bounds():
+    multiyear = str(Path(__file__).parent / "data" / "multiyear.yaml")
+    payload = json.loads(run("status", "--on", "2022-05-20", "--format", "json",
+                             "--dataset", multiyear).output)
+    pyongyang = next(z for z in payload["zones"] if z["lockdown"] == "pyongyang-2022-05")
+    value = pyongyang["stringency"]
+    assert (value["lower"], value["upper"], value["reported"], value["of"]) == (
+        19.44, 86.11, 3, 9)
+    assert set(value["indicators"]) == {"C2", "C6", "C7"}
+    assert value["indicators"]["C2"]["sources"][0]["quotes"][0]["quote"].startswith("상점과")
+    # An order by the hour: at 08:00 on May 4, 2022 the nationwide order was in force.
+    early = json.loads(run("status", "--on", "2022-05-04T08:00", "--format", "json",
+                           "--dataset", multiyear).output)
+    assert all(z["stringency"]["indicators"]["C6"]["flag"] == "general" for z in early["zones"])
 
 
 def test_status_table():

@@ -26,6 +26,7 @@ from geo.cli.map import export
 from geo.cli.places import geocode
 from geo.dataset import SEED_DATASET
 from geo.loadable import load_loadable
+from geo.stringency import stringency_on
 from geo.timeline import parse_moment, states_on
 
 
@@ -53,25 +54,27 @@ def validate(path: str) -> None:
 @dataset_option
 @domain_errors
 def status(on: str, fmt: str, dataset_path: str) -> None:
-    """Each lockdown zone's status on a day, with its period."""
+    """Each lockdown zone's status on a day, with its period and stringency bounds."""
     moment = parse_moment(on)
     dataset = load_loadable(dataset_path)
     states = states_on(dataset, moment)
+    stringency = stringency_on(dataset, moment)
     if fmt == "json":
         from geo.describe import disagreement_lines
 
         lockdowns = {lockdown.id: lockdown for lockdown in dataset.lockdowns}
-        zones = [{**state.to_dict(), "sources_disagree": [
-            line.to_dict() for line in disagreement_lines(dataset, lockdowns[state.lockdown])]}
-            for state in states]
+        zones = [{**state.to_dict(), "stringency": stringency[state.zone].to_dict(),
+                  "sources_disagree": [line.to_dict() for line in
+                                       disagreement_lines(dataset, lockdowns[state.lockdown])]}
+                 for state in states]
         payload = {"on": moment.isoformat(timespec="minutes"), "zones": zones}
         echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
-    rows = [("ZONE", "STATUS", "IN FORCE FROM", "ANNOUNCED END", "ACTUAL END")]
+    rows = [("ZONE", "STATUS", "IN FORCE FROM", "ANNOUNCED END", "ACTUAL END", "STRINGENCY")]
     for s in states:
         d = s.to_dict()
         rows.append((s.zone_name, d["status"], d["start"], d["announced_end"] or "unknown",
-                     d["actual_end"]))
+                     d["actual_end"], stringency[s.zone].label()))
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
     echo(f"Status at {moment.isoformat(sep=' ', timespec='minutes')}")
     for row in rows:
