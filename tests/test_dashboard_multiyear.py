@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.mapping import COMPONENT_TITLE
 from dashboard.state import ENV_VAR
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,9 +38,10 @@ def slider_range(at: AppTest) -> tuple[dt.date, dt.date]:
     return tuple(epoch + dt.timedelta(microseconds=v) for v in (slider.min, slider.max))
 
 
-def feature_group(at: AppTest) -> str:
-    maps = [c for c in at.get("component_instance") if "st_folium" in c.proto.component_name]
-    return json.loads(maps[0].proto.json_args)["feature_group"] or ""
+def day_styles(at: AppTest) -> str:
+    """The day's zone styles the app sent to the map component, as text."""
+    maps = [c for c in at.get("component_instance") if c.proto.component_name == COMPONENT_TITLE]
+    return json.dumps(json.loads(maps[0].proto.json_args)["day"])
 
 
 def test_slider_spans_the_years_and_the_range_narrows_it(app):
@@ -85,10 +87,10 @@ def test_play_speed_and_unit(app):
 
 def test_colouring_by_stringency(app):
     app.slider(key="day_slider").set_value(dt.date(2022, 5, 20)).run()
-    assert "lm-stringency-" not in feature_group(app)
+    assert "lm-stringency-" not in day_styles(app)
     app.radio(key="map_colour").set_value("stringency (lower bound)").run()
     assert not app.exception
-    assert "lm-stringency-0" in feature_group(app)
+    assert "lm-stringency-0" in day_styles(app)
     assert "Stringency, lower bound" in " ".join(str(h.proto.body) for h in app.get("html"))
 
 
