@@ -84,10 +84,15 @@ def zone_geometry(place: Place, layers: dict[str, gpd.GeoDataFrame],
     radius = CIRCLE_RADIUS_M.get(entry.kind, 2000.0)
     point = gpd.GeoSeries([shapely.Point(entry.lon, entry.lat)], crs=CRS).to_crs(METRIC_CRS)
     circle = point.buffer(radius, quad_segs=16).to_crs(CRS).iloc[0]
+    method = f"circle of {radius / 1000:g} km around the {entry.kind}'s point"
+    # A border town's circle would reach across the river: keep it to its own country.
+    country = _polygon_row(layers, (entry.country or "").lower(), index)
+    if country is not None and circle.intersects(country.geometry):
+        circle = circle.intersection(country.geometry)
+        method += " clipped to its country"
     return {"geometry": circle, "approximate": True, "source": entry.source,
             "precision": entry.precision,
-            "method": f"circle of {radius / 1000:g} km around the {entry.kind}'s point; "
-                      "its real boundary is unknown"}
+            "method": f"{method}; its real boundary is unknown"}
 
 
 def zones_layer(dataset: Dataset, layers: dict[str, gpd.GeoDataFrame]) -> gpd.GeoDataFrame:
