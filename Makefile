@@ -1,5 +1,5 @@
 # Two commands set everything up on a fresh machine with Python 3.11+:
-#   make run    the dashboard on the bundled seed data
+#   make run    the dashboard on the public record (seeds/record.yaml)
 #   make test   every test (browser tests need Debian's chromium: see README)
 PYTHON ?= python3
 VENV := .venv
@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 # The local address and no usage statistics are passed by the command, not left to
 # .streamlit/config.toml (read from the current folder only). LOCKDOWN_MAP_DATASET=PATH works too.
 run: $(STAMP)
-	$(BIN)/lockdown-map dashboard
+	$(BIN)/lockdown-map dashboard --dataset seeds/record.yaml
 
 test: $(STAMP)
 	$(BIN)/ruff check geo dashboard tests bench scripts
