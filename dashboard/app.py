@@ -18,12 +18,21 @@ if _ROOT not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from dashboard import state  # noqa: E402
+from dashboard import links, state  # noqa: E402
 from dashboard.text import md  # noqa: E402
-from dashboard.views import data_source, data_view, map_view, timeline_view  # noqa: E402
+from dashboard.views import (  # noqa: E402
+    about,
+    add_report,
+    data_source,
+    data_view,
+    map_view,
+    overview_view,
+    register_view,
+    timeline_view,
+)
 from geo.errors import LockdownMapError  # noqa: E402
 
-TABS = ("Map", "Timeline", "Data")
+TABS = ("Map", "Timeline", "Overview", "Lockdowns", "Data", "Add a report", "About")
 
 
 def main() -> None:
@@ -36,9 +45,12 @@ def main() -> None:
         data_source.show_failure(failure, loaded)
     if loaded is None:
         st.stop()
+    links.open_link(loaded, TABS)  # a pasted link's tab, day and zone
+    links.show_link_problems()
     # Tabs that track state run only the open tab's code: a day change stays cheap.
-    tabs = st.tabs(TABS, key="view", on_change="rerun")
-    views = (map_view.show, timeline_view.show, data_view.show)
+    tabs = st.tabs(TABS, key=links.TAB_KEY, on_change="rerun")
+    views = (map_view.show, timeline_view.show, overview_view.show, register_view.show,
+             data_view.show, add_report.show, about.show)
     for tab, view in zip(tabs, views, strict=True):
         if tab.open:
             with tab:
@@ -46,6 +58,7 @@ def main() -> None:
                     view(loaded)
                 except LockdownMapError as exc:
                     st.error(md(str(exc)), icon=":material/error:")
+    links.keep_link()
 
 
 main()

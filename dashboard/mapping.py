@@ -207,12 +207,13 @@ def _session_base(loaded: Loaded) -> SessionBase:
     return held
 
 
-def day_layer(loaded: Loaded, day: dt.date, base: SessionBase | None = None
-              ) -> folium.FeatureGroup:
-    """The zones on ``day``, styled by status: indexes into the base map's zone store."""
+def day_layer(loaded: Loaded, day: dt.date, base: SessionBase | None = None,
+              bands: dict[str, int] | None = None) -> folium.FeatureGroup:
+    """The zones on ``day``, styled by status (filled by stringency band when ``bands``
+    is given): indexes into the base map's zone store."""
     base = base or _session_base(loaded)
     return day_zone_layer(loaded.dataset, base.rows, day, base.store_owner,
-                          states=states_for(loaded, day))
+                          states=states_for(loaded, day), bands=bands)
 
 
 def _page_parts(m: folium.Map) -> list[dict]:
@@ -220,12 +221,13 @@ def _page_parts(m: folium.Map) -> list[dict]:
     return [part._children for part in (figure.header, figure.html, figure.script)]
 
 
-def show_map_st_folium(loaded: Loaded, day: dt.date) -> dict[str, Any]:
+def show_map_st_folium(loaded: Loaded, day: dt.date,
+                       bands: dict[str, int] | None = None) -> dict[str, Any]:
     """The previous path: draw the map for ``day`` with ``st_folium``; returns what
     streamlit-folium reports back (clicks)."""
     base = _session_base(loaded)
     m = base.map
-    group = day_layer(loaded, day, base)
+    group = day_layer(loaded, day, base, bands)
     parts = _page_parts(m)
     known = [set(part) for part in parts]
     try:
@@ -316,15 +318,20 @@ def page_base(loaded: Loaded) -> PageBase:
     return _page_base(loaded.key, loaded)
 
 
-def day_styles(loaded: Loaded, day: dt.date) -> dict[str, Any]:
-    """The day's zone styles for the component (see :func:`geo.maps.zones.day_zone_styles`)."""
-    return _day_styles(loaded.key, day, loaded)
+def day_styles(loaded: Loaded, day: dt.date,
+               bands: dict[str, int] | None = None) -> dict[str, Any]:
+    """The day's zone styles for the component (see :func:`geo.maps.zones.day_zone_styles`),
+    filled by stringency band when ``bands`` is given."""
+    band_key = None if bands is None else tuple(sorted(bands.items()))
+    return _day_styles(loaded.key, day, band_key, loaded)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _day_styles(key: str, day: dt.date, _loaded: Loaded) -> dict[str, Any]:
+def _day_styles(key: str, day: dt.date, band_key: tuple | None,
+                _loaded: Loaded) -> dict[str, Any]:
     return day_zone_styles(_loaded.dataset, page_base(_loaded).rows, day,
-                           states=states_for(_loaded, day))
+                           states=states_for(_loaded, day),
+                           bands=None if band_key is None else dict(band_key))
 
 
 def map_key(loaded: Loaded) -> str:
@@ -332,14 +339,17 @@ def map_key(loaded: Loaded) -> str:
     return f"{MAP_KEY}_{loaded.key[:16]}"
 
 
-def show_map(loaded: Loaded, day: dt.date) -> dict[str, Any]:
-    """Draw the map for ``day``; returns the component's value (the zone last clicked)."""
+def show_map(loaded: Loaded, day: dt.date,
+             bands: dict[str, int] | None = None) -> dict[str, Any]:
+    """Draw the map for ``day`` (fills by stringency band when ``bands`` is given); returns
+    the component's value (the zone last clicked)."""
     base = page_base(loaded)
     key = map_key(loaded)
     held = st.session_state.get(key) or {}
     # The base's megabytes go only to a frame that does not hold them yet.
     pieces = None if held.get("base") == base.key else base.pieces
-    value = _daymap(base_key=base.key, base=pieces, day=day_styles(loaded, day),
-                    day_key=day.isoformat(), zones={"store": base.store, "slot": STATUS_SLOT},
+    value = _daymap(base_key=base.key, base=pieces, day=day_styles(loaded, day, bands),
+                    day_key=day.isoformat() + ("/bands" if bands is not None else ""),
+                    zones={"store": base.store, "slot": STATUS_SLOT},
                     height=MAP_HEIGHT, key=key, default=None)
     return value or {}

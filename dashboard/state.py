@@ -4,9 +4,12 @@ All Streamlit caching lives here and in :mod:`dashboard.mapping`: ``geo``
 stays pure. A dataset is identified by the SHA-256 of its text, so caches are
 keyed by a short string and never hash a large object.
 
-Loading never replaces good data with bad: a dataset that fails validation
-(or cannot be mapped) is reported as a list of problems while the app keeps
-showing the data it had.
+Loading never replaces good data with bad: a dataset becomes current only once
+it has validated (:mod:`geo.loadable`: fields, dates, every zone and incident
+drawable) *and* rendered (:func:`rendered`: the slider's span, the day's states
+and tables, the timeline chart and the base map are built before it is
+installed). One that fails is reported as a list of problems while the app
+keeps showing the data it had.
 """
 
 from __future__ import annotations
@@ -28,9 +31,10 @@ from geo.cache import cached_loads, text_key
 from geo.dataset import SEED_DATASET, decode_dataset, read_dataset_text
 from geo.errors import DatasetError, LockdownMapError, Problem
 from geo.layers import build_layers
+from geo.loadable import check_loadable
 from geo.model import Dataset
 from geo.tables import incidents_table, lockdowns_table, measures_table
-from geo.timeline import ZoneState, dataset_span, default_day, states_on
+from geo.timeline import ZoneState, dataset_span, default_day, shift_day, states_on
 
 ENV_VAR = "LOCKDOWN_MAP_DATASET"
 
@@ -66,8 +70,9 @@ def startup_path(argv: Sequence[str], environ: Mapping[str, str]) -> Path:
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _parse(key: str, _text: str, source: str) -> Dataset:
     # Keyed by the text's hash: the same file loaded twice is validated once per
-    # process, and across processes it comes from the on-disk cache (geo.cache).
-    return cached_loads(_text, source)
+    # process, and across processes it comes from the on-disk cache (geo.cache);
+    # the drawing check is cheap and runs on every parse.
+    return check_loadable(cached_loads(_text, source), source)
 
 
 @st.cache_resource(max_entries=4, show_spinner="Building the map layers…")
@@ -96,8 +101,10 @@ def settle_memory() -> None:
     gc.freeze()
 
 
-def load_path(path: Path) -> Loaded:
-    return load_text(read_dataset_text(path), str(path))
+def load_path(path: Path, *, require_suffix: bool = False) -> Loaded:
+    """A dataset file; ``require_suffix`` (the path box) also refuses a file whose name
+    does not end in .yaml/.yml. Only regular files under the upload cap are read."""
+    return load_text(read_dataset_text(path, require_suffix=require_suffix), str(path))
 
 
 def load_upload(name: str, data: bytes) -> Loaded:
@@ -112,13 +119,44 @@ def failure(source: str, exc: LockdownMapError) -> LoadFailure:
     return LoadFailure(source, str(exc))
 
 
-def try_load(source: str, load, *args) -> bool:
-    """Run a loader; on success make it the current data, else record why. Never raises
-    the project's errors, so the app keeps running on what it had."""
+def rendered(loaded: Loaded) -> None:
+    """Build what every view draws from ``loaded`` (raises if any of it fails): the
+    slider's span and day, the day's states and tables, the timeline chart and the
+    base map with the day's zones (kept for the map view, so it is built once)."""
+    from dashboard.mapping import build_base, day_layer
+    from geo.charts import gantt_chart
+
+    first, last = span_of(loaded)
+    day = min(max(default_day(loaded.dataset) or first, first), last)
+    states_for(loaded, day)
+    tables_for(loaded, day)
+    first_rows = {item.id for item in loaded.dataset.lockdowns[:150]}  # as the Timeline tab
+    gantt_chart(loaded.dataset, day, first_rows).to_dict()
+    base = build_base(loaded)
+    day_layer(loaded, day, base)
+    st.session_state["_base_map"] = base
+
+
+def try_load(source: str, load, *args, **kwargs) -> bool:
+    """Run a loader, then :func:`rendered`; only if both succeed make it the current data,
+    else record why. Never raises, so the app keeps running on what it had."""
     try:
-        loaded = load(*args)
+        loaded = load(*args, **kwargs)
     except LockdownMapError as exc:
         st.session_state["load_failure"] = failure(source, exc)
+        return False
+    held = st.session_state.get("_base_map")
+    try:
+        rendered(loaded)
+    except LockdownMapError as exc:
+        st.session_state["_base_map"] = held
+        st.session_state["load_failure"] = failure(source, exc)
+        return False
+    except Exception as exc:  # a bug in drawing must not install data it cannot show
+        st.session_state["_base_map"] = held
+        st.session_state["load_failure"] = LoadFailure(
+            source, f"it validated but could not be drawn ({type(exc).__name__}); "
+                    "please report this with the file")
         return False
     st.session_state["loaded"] = loaded
     st.session_state["load_failure"] = None
@@ -151,9 +189,9 @@ def _span(key: str, _dataset: Dataset) -> tuple[dt.date, dt.date]:
     span = dataset_span(_dataset)
     if span is None:  # an empty dataset still gets a one-day slider
         today = dt.date.today()
-        return today, today + dt.timedelta(days=1)
+        return today, shift_day(today, 1)
     if span[0] == span[1]:
-        return span[0], span[1] + dt.timedelta(days=1)
+        return span[0], shift_day(span[1], 1)
     return span
 
 
@@ -214,3 +252,19 @@ def _zone_names(key: str, _dataset: Dataset) -> dict[str, str]:
 def zone_names(loaded: Loaded) -> dict[str, str]:
     """Lockdown id → zone name, in dataset order (read-only)."""
     return _zone_names(loaded.key, loaded.dataset)
+
+
+@st.cache_resource(max_entries=2, show_spinner="Drawing the merged dataset…")
+def _preview_map(key: str, day: dt.date, _dataset: Dataset) -> str:
+    from geo.maps.builder import build_map
+
+    return build_map(_dataset, build_layers(_dataset), day).get_root().render()
+
+
+def preview_map_html(dataset: Dataset, day: dt.date) -> str:
+    """The whole map page of a not-yet-saved dataset on ``day`` (the Add view's preview),
+    keyed by the hash of its canonical text."""
+    from geo.dataset import dumps_dataset
+
+    key = text_key(dumps_dataset(dataset))
+    return _preview_map(key, day, dataset)

@@ -59,6 +59,17 @@ _LAZY = {
     "export_map": "geo.export",
     "map_html_bytes": "geo.export",
     "describe_lockdown": "geo.describe",
+    "load_loadable": "geo.loadable",
+    "loads_loadable": "geo.loadable",
+    "check_loadable": "geo.loadable",
+    "merge_draft": "geo.merge",
+    "MergeResult": "geo.merge",
+    "YamlFileStore": "geo.store",
+    "init_dataset": "geo.store",
+    "Disagreement": "geo.model",
+    "MergeError": "geo.errors",
+    "DuplicateReport": "geo.errors",
+    "StaleDatasetError": "geo.errors",
 }
 
 

@@ -9,18 +9,33 @@ the lifting.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import altair as alt
 import pandas as pd
 
 from geo.model import Dataset
-from geo.timeline import announced_end_at, dataset_span, lifted_at, start_of
+from geo.timeline import announced_end_at, dataset_span, lifted_at, shift_day, start_of
 
 IN_FORCE = "in force"
 UNCONFIRMED = "announced end passed, lifting unconfirmed"
 STATUS_COLOURS = {IN_FORCE: "#c62828", UNCONFIRMED: "#ef6c00"}
+# Mid-tones readable on Streamlit's light (#ffffff) and dark (#0e1117) backgrounds alike:
+# the app follows the reader's system theme (tests/test_about.py checks the contrast).
+INCIDENT_COLOUR = "#ab47bc"
+DAY_COLOUR = "#1e88e5"
 ROW_HEIGHT = 24
 MIN_HEIGHT = 150
+
+
+# Line terminators and controls in a row label end the line inside the Vega expression
+# that sorts the rows (Vega's parser rejects U+2028 in a string): the Timeline goes blank.
+_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def row_label(zone: str, lockdown: str) -> str:
+    """The label of a lockdown's row: safe inside a Vega expression, on one line."""
+    return _BREAKS.sub(" ", f"{zone} ({lockdown})")
 
 
 def _iso(moment: dt.datetime) -> str:
@@ -77,7 +92,7 @@ def gantt_chart(dataset: Dataset, day: dt.date, lockdown_ids: set[str] | None = 
     periods = periods_frame(dataset, lockdown_ids)
     incidents = incidents_frame(dataset, lockdown_ids)
     order = list(dict.fromkeys(periods["lockdown"]))
-    labels = {row.lockdown: f"{row.zone} ({row.lockdown})" for row in periods.itertuples()}
+    labels = {row.lockdown: row_label(row.zone, row.lockdown) for row in periods.itertuples()}
     periods["row"] = periods["lockdown"].map(labels)
     incidents["row"] = incidents["lockdown"].map(labels)
     y = alt.Y("row:N", sort=[labels[i] for i in order], title=None,
@@ -86,25 +101,32 @@ def gantt_chart(dataset: Dataset, day: dt.date, lockdown_ids: set[str] | None = 
                        scale=alt.Scale(domain=list(STATUS_COLOURS),
                                        range=list(STATUS_COLOURS.values())),
                        legend=alt.Legend(orient="bottom", labelLimit=400))
-    bars = alt.Chart(periods).mark_bar(height=ROW_HEIGHT * 0.6).encode(
-        x=alt.X("start:T", title=None), x2="end:T", y=y, color=colour,
-        opacity=alt.condition(alt.datum.status == UNCONFIRMED, alt.value(0.35), alt.value(1.0)),
+    # The unconfirmed tail: a faded fill inside a full outline, so it reads as uncertain
+    # yet stays visible on a light or a dark background.
+    outline = alt.Stroke("status:N", scale=alt.Scale(domain=list(STATUS_COLOURS),
+                                                     range=list(STATUS_COLOURS.values())),
+                         legend=None)
+    bars = alt.Chart(periods).mark_bar(height=ROW_HEIGHT * 0.6, strokeWidth=1.5).encode(
+        x=alt.X("start:T", title=None), x2="end:T", y=y, color=colour, stroke=outline,
+        fillOpacity=alt.condition(alt.datum.status == UNCONFIRMED, alt.value(0.35),
+                                  alt.value(1.0)),
         tooltip=[alt.Tooltip("zone:N"), alt.Tooltip("status:N"),
                  alt.Tooltip("start:T", format="%Y-%m-%d %H:%M"),
                  alt.Tooltip("end:T", format="%Y-%m-%d %H:%M"),
                  alt.Tooltip("open_end:N", title="end not reported")])
     points = alt.Chart(incidents).mark_point(shape="diamond", size=80, filled=True,
-                                             color="#1a237e").encode(
+                                             color=INCIDENT_COLOUR).encode(
         x="when:T", y=y,
         tooltip=[alt.Tooltip("kind:N"), alt.Tooltip("when:T", format="%Y-%m-%d %H:%M"),
                  alt.Tooltip("description:N")])
     start = dt.datetime.combine(day, dt.time(0, 0))
-    marker = pd.DataFrame([{"start": _iso(start), "end": _iso(start + dt.timedelta(days=1)),
+    end = dt.datetime.combine(shift_day(day, 1), dt.time(0, 0))
+    marker = pd.DataFrame([{"start": _iso(start), "end": _iso(end),
                             "label": f"selected day {day.isoformat()}"}])
     # Drawn over the bars, in a colour no bar uses, so the day shows even inside a bar.
-    band = alt.Chart(marker).mark_rect(color="#1565c0", opacity=0.3).encode(
+    band = alt.Chart(marker).mark_rect(color=DAY_COLOUR, opacity=0.3).encode(
         x="start:T", x2="end:T", tooltip=["label:N"])
-    rule = alt.Chart(marker).mark_rule(color="#0d47a1", strokeWidth=2,
+    rule = alt.Chart(marker).mark_rule(color=DAY_COLOUR, strokeWidth=2,
                                        strokeDash=[4, 2]).encode(x="end:T")
     # Streamlit clips a very short chart (and its day marker and legend with it).
     height = max(ROW_HEIGHT * len(order), MIN_HEIGHT)

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from geo.measures import measure_type
-from geo.model import Dataset, Evidence, Incident, Lockdown, When
+from geo.model import Dataset, Disagreement, Evidence, Incident, Lockdown, When
 from geo.timeline import ZoneStatus, state_of
 
 
@@ -56,6 +56,36 @@ class IncidentLine:
 
 
 @dataclass(frozen=True)
+class DisputedValue:
+    value: str  # "2021-12-05 (inferred)"
+    on: str | None  # ISO day (and time), for machines
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True)
+class DisagreementLine:
+    """'Sources disagree': each value with its quotes, the one the map uses and why."""
+
+    fact: str  # "actual_end"
+    label: str  # "Actual end"
+    uses: str  # the value the map uses, as shown
+    reason: str
+    bounds: tuple[str, str] | None  # earliest and latest day given
+    values: tuple[DisputedValue, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        chosen = next((v.on for v in self.values if v.value == self.uses), None)
+        return {
+            "fact": self.fact, "label": self.label, "uses": chosen, "reason": self.reason,
+            "bounds": list(self.bounds) if self.bounds else None,
+            "values": [{"on": v.on, "value": v.value,
+                        "quotes": [{"report": q.report_id, "outlet": q.outlet, "url": q.url,
+                                    "quote": q.text} for q in v.quotes]}
+                       for v in self.values],
+        }
+
+
+@dataclass(frozen=True)
 class LockdownSummary:
     lockdown_id: str
     zone_id: str
@@ -69,6 +99,7 @@ class LockdownSummary:
     trigger: IncidentLine | None
     precision_notes: tuple[str, ...]
     sources: tuple[Quote, ...]  # one per report cited, for the source links
+    disagreements: tuple[DisagreementLine, ...] = ()
 
 
 def quotes_for(dataset: Dataset, evidence: tuple[Evidence, ...]) -> tuple[Quote, ...]:
@@ -87,6 +118,30 @@ def dated_fact(dataset: Dataset, label: str, when: When) -> DatedFact:
     elif when.precision is not None and when.precision > 1:
         value += " ± a week" if when.precision == 2 else " ± a month"
     return DatedFact(label, value, when.words, when.reasoning, quotes_for(dataset, when.evidence))
+
+
+_DATE_LABELS = {"ordered": "Ordered", "effective": "In force from",
+                "announced_end": "Announced end", "actual_end": "Actual end"}
+
+
+def _iso(when: When) -> str | None:
+    if when.on is None:
+        return None
+    return when.on.isoformat() + (f"T{when.at.strftime('%H:%M')}" if when.at else "")
+
+
+def disagreement_lines(dataset: Dataset, lockdown: Lockdown) -> tuple[DisagreementLine, ...]:
+    """Where the lockdown's reports disagree, every value with its quotes."""
+    lines = []
+    for item in lockdown.disagreements:
+        item: Disagreement
+        label = _DATE_LABELS.get(item.fact, item.fact)
+        values = tuple(DisputedValue(dated_fact(dataset, label, v).value, _iso(v),
+                                     quotes_for(dataset, v.evidence)) for v in item.values)
+        chosen = dated_fact(dataset, label, getattr(lockdown, item.fact)).value
+        bounds = tuple(day.isoformat() for day in item.bounds) if item.bounds else None
+        lines.append(DisagreementLine(item.fact, label, chosen, item.reason, bounds, values))
+    return tuple(lines)
 
 
 def incident_line(dataset: Dataset, incident: Incident) -> IncidentLine:
@@ -143,6 +198,7 @@ def describe_lockdown(dataset: Dataset, lockdown: Lockdown,
         trigger=trigger,
         precision_notes=_precision_notes(lockdown),
         sources=tuple(cited.values()),
+        disagreements=disagreement_lines(dataset, lockdown),
     )
 
 

@@ -20,6 +20,7 @@ import folium
 from geo.atomic import check_writable, write_atomic
 from geo.maps.assets import use_cdn_assets, use_inline_assets
 from geo.maps.builder import Day, build_map, resolve_day
+from geo.maps.page import finish_page
 from geo.maps.raw import Raw
 from geo.model import Dataset
 
@@ -59,12 +60,13 @@ def render_html(m: folium.Map, *, inline: bool = True, title: str = "Lockdown Ma
         figure.header.add_child(
             Raw(f'<meta name="{escape(name)}" content="{escape(str(content))}" />'),
             name="lm_meta_" + "".join(c if c.isalnum() else "_" for c in name))
-    return figure.render()
+    return finish_page(figure.render())
 
 
-def _page(dataset: Dataset, layers: dict[str, Any], day: Day, inline: bool) -> str:
+def _page(dataset: Dataset, layers: dict[str, Any], day: Day, inline: bool,
+          span: tuple[dt.date, dt.date] | None = None) -> str:
     moment = resolve_day(dataset, day)
-    m = build_map(dataset, layers, moment)
+    m = build_map(dataset, layers, moment, span=span)
     shown = moment.isoformat() if moment is not None else ""
     meta = {
         "generator": "Lockdown Map",
@@ -77,20 +79,22 @@ def _page(dataset: Dataset, layers: dict[str, Any], day: Day, inline: bool) -> s
 
 
 def map_html_bytes(dataset: Dataset, layers: dict[str, Any], day: Day, *,
-                   inline: bool = True) -> bytes:
-    """The exported page as UTF-8 bytes, e.g. for ``st.download_button``."""
-    return _page(dataset, layers, day, inline).encode("utf-8")
+                   inline: bool = True, span: tuple[dt.date, dt.date] | None = None) -> bytes:
+    """The exported page as UTF-8 bytes, e.g. for ``st.download_button``; its slider
+    plays ``span`` (default: the dataset's whole span)."""
+    return _page(dataset, layers, day, inline, span).encode("utf-8")
 
 
 def export_map(dataset: Dataset, layers: dict[str, Any], day: Day,
-               path: str | os.PathLike[str], *, inline: bool = True) -> Path:
+               path: str | os.PathLike[str], *, inline: bool = True,
+               span: tuple[dt.date, dt.date] | None = None) -> Path:
     """Write the map for ``day`` to ``path`` as one HTML file and return the path.
 
     The path is checked before the map is built (ExportError if it cannot be
     written); the file appears whole or not at all.
     """
     target = check_writable(path)
-    data = map_html_bytes(dataset, layers, day, inline=inline)
+    data = map_html_bytes(dataset, layers, day, inline=inline, span=span)
     return write_atomic(target, data)
 
 

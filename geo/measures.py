@@ -40,6 +40,14 @@ _TYPES = (
                 " remained, so the lower of the two 'required' levels"),
     MeasureType("travel_permits_suspended", "Travel permits suspended", "C7",
                 "Restrictions on internal movement", 2, "internal movement restricted"),
+    MeasureType("movement_restricted", "Movement within or out of the place blocked", "C7",
+                "Restrictions on internal movement", 2,
+                "internal movement restricted: checkpoints on the exits, districts isolated"
+                " from one another"),
+    MeasureType("vehicles_banned", "Vehicles barred from the roads", "C7",
+                "Restrictions on internal movement", 2,
+                "internal movement restricted; reports do not say whether public transport"
+                " alone was stopped, which C5 would need"),
     MeasureType("entry_banned", "Entry of people and vehicles banned", "C7",
                 "Restrictions on internal movement", 2, "internal movement restricted"),
     MeasureType("border_closed", "International border closed", "C8",

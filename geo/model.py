@@ -76,6 +76,9 @@ class When:
 
     ``on`` is None when the date is unknown. ``words`` keeps the report's own
     relative wording ("last Thursday"), ``reasoning`` how it was resolved.
+    ``earliest`` and ``latest`` are the bounds the reports give when the day
+    itself is unknown or approximate: a lockdown "in force by" the day the
+    source spoke has ``latest`` = that day.
     """
 
     certainty: Certainty
@@ -85,6 +88,8 @@ class When:
     words: str | None = None
     reasoning: str | None = None
     evidence: tuple[Evidence, ...] = ()
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
 
     @property
     def known(self) -> bool:
@@ -97,6 +102,8 @@ class When:
     def label(self) -> str:
         """Short human text: '2021-11-19 10:00 (inferred)' or 'unknown'."""
         if self.on is None:
+            if self.latest is not None:
+                return f"unknown (by {self.latest.isoformat()})"
             return "unknown"
         text = self.on.isoformat()
         if self.at is not None:
@@ -111,7 +118,7 @@ class Report:
     id: str
     outlet: str
     title: str
-    url: str
+    url: str | None  # None when the report came without an address
     language: str
     published: When
     text: str
@@ -166,6 +173,29 @@ class Incident:
     evidence: tuple[Evidence, ...]
 
 
+DISPUTABLE_DATES = ("ordered", "effective", "announced_end", "actual_end")
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Reports that give different values for one date of a lockdown; every value is kept.
+
+    ``values`` holds each distinct value with its evidence; the lockdown's own field
+    holds the one the map uses, chosen by the rule in the README and explained in
+    ``reason``.
+    """
+
+    fact: str  # one of DISPUTABLE_DATES
+    values: tuple[When, ...]
+    reason: str
+
+    @property
+    def bounds(self) -> tuple[dt.date, dt.date] | None:
+        """Earliest and latest day the sources give, or None if none gives a day."""
+        days = [value.on for value in self.values if value.on is not None]
+        return (min(days), max(days)) if days else None
+
+
 @dataclass(frozen=True)
 class Lockdown:
     """A lockdown on one zone; ordered, in force, announced end and actual end are apart."""
@@ -182,6 +212,7 @@ class Lockdown:
     trigger: str | None = None
     changes: tuple[StatusChange, ...] = ()
     note: str | None = None
+    disagreements: tuple[Disagreement, ...] = ()
 
 
 @dataclass(frozen=True)

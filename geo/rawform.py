@@ -10,6 +10,7 @@ from typing import Any
 
 from geo.model import (
     Dataset,
+    Disagreement,
     Evidence,
     Incident,
     Lockdown,
@@ -38,6 +39,8 @@ def when_to_raw(when: When) -> dict[str, Any]:
         "words": when.words,
         "reasoning": when.reasoning,
         "evidence": evidence_to_raw(when.evidence),
+        "earliest": when.earliest.isoformat() if when.earliest else None,
+        "latest": when.latest.isoformat() if when.latest else None,
     })
 
 
@@ -87,6 +90,14 @@ def change_to_raw(change: StatusChange) -> dict[str, Any]:
     })
 
 
+def disagreement_to_raw(disagreement: Disagreement) -> dict[str, Any]:
+    return {
+        "fact": disagreement.fact,
+        "reason": disagreement.reason,
+        "values": [when_to_raw(value) for value in disagreement.values],
+    }
+
+
 def lockdown_to_raw(lockdown: Lockdown) -> dict[str, Any]:
     return _compact({
         "id": lockdown.id,
@@ -101,6 +112,7 @@ def lockdown_to_raw(lockdown: Lockdown) -> dict[str, Any]:
         "measures": [measure_to_raw(m) for m in lockdown.measures],
         "note": lockdown.note,
         "evidence": evidence_to_raw(lockdown.evidence),
+        "disagreements": [disagreement_to_raw(d) for d in lockdown.disagreements],
     })
 
 

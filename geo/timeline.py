@@ -16,6 +16,17 @@ from geo.errors import DateInputError
 from geo.model import Dataset, Lockdown, StatusChangeKind, When
 
 _END_OF_DAY = dt.time(23, 59, 59)
+# The days a dataset may speak of (the validator refuses others: a year such as 2921 is
+# a typo). Far inside what date arithmetic and the browser's date widgets can represent.
+EARLIEST_DAY = dt.date(1900, 1, 1)
+LATEST_DAY = dt.date(2099, 12, 31)
+
+
+def shift_day(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, stopping at the first or last representable day instead
+    of raising OverflowError."""
+    ordinal = min(max(day.toordinal() + days, dt.date.min.toordinal()), dt.date.max.toordinal())
+    return dt.date.fromordinal(ordinal)
 
 
 class ZoneStatus(StrEnum):
@@ -72,8 +83,12 @@ def as_moment(value: dt.date | dt.datetime) -> dt.datetime:
 
 
 def _start_of(when: When) -> dt.datetime | None:
+    """The first moment of a known day; of an unknown one, the day the reports say it
+    had happened by (its ``latest`` bound)."""
     if when.on is None:
-        return None
+        if when.latest is None:
+            return None
+        return dt.datetime.combine(when.latest, dt.time(0, 0))
     return dt.datetime.combine(when.on, when.at or dt.time(0, 0))
 
 
@@ -84,9 +99,20 @@ def _end_of(when: When) -> dt.datetime | None:
 
 
 def start_of(lockdown: Lockdown) -> dt.datetime:
-    """When the lockdown began to apply: never before the order that imposed it."""
+    """When the lockdown began to apply: never before the order that imposed it.
+
+    A start the reports do not give is taken as the day it was known to be in force
+    (``effective.latest``), else the order, else the first other date known of it
+    (a lockdown known only from its lifting starts, and ends, there); the validator
+    makes sure one exists.
+    """
     start = _start_of(lockdown.effective)
     ordered = _start_of(lockdown.ordered)
+    if start is None:
+        others = [_start_of(w) for w in (lockdown.announced_end, lockdown.actual_end)]
+        others += [_start_of(c.when) for c in lockdown.changes]
+        start = ordered or min((o for o in others if o is not None),
+                               default=dt.datetime.combine(dt.date.min, dt.time(0, 0)))
     if ordered is not None and lockdown.ordered.at is not None and ordered > start:
         start = ordered
     return start
@@ -150,11 +176,11 @@ def dataset_span(dataset: Dataset, tail_days: int = 14) -> tuple[dt.date, dt.dat
     for lockdown in dataset.lockdowns:
         whens = [lockdown.ordered, lockdown.effective, lockdown.announced_end, lockdown.actual_end]
         whens += [c.when for c in lockdown.changes]
-        days += [w.on for w in whens if w.on is not None]
+        days += [w.on or w.latest for w in whens if (w.on or w.latest) is not None]
     days += [i.when.on for i in dataset.incidents if i.when.on is not None]
     if not days:
         return None
-    return min(days), max(days) + dt.timedelta(days=tail_days)
+    return min(days), shift_day(max(days), tail_days)
 
 
 def default_day(dataset: Dataset) -> dt.date | None:

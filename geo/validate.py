@@ -12,12 +12,14 @@ import re
 from enum import Enum
 from typing import Any, TypeVar
 
-from geo.errors import DatasetError, Problem
+from geo.errors import DatasetError, Problem, shown
 from geo.measures import MEASURE_TYPES
 from geo.model import (
+    DISPUTABLE_DATES,
     Certainty,
     Dataset,
     DatasetInfo,
+    Disagreement,
     Evidence,
     Incident,
     LocationPrecision,
@@ -32,11 +34,13 @@ from geo.model import (
     TimePrecision,
     When,
 )
+from geo.timeline import EARLIEST_DAY, LATEST_DAY
 
 E = TypeVar("E", bound=Enum)
 _MISSING = object()
-_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-_TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+# \A…\Z, not ^…$: '$' also matches before a final newline, so "x\n" would pass.
+_ID = re.compile(r"\A[a-z0-9][a-z0-9._-]*\Z")
+_TIME = re.compile(r"\A([01]\d|2[0-3]):([0-5]\d)\Z")
 
 
 class _Checker:
@@ -62,7 +66,7 @@ class _Fields:
         self.checker, self.record, self.prefix = checker, record, prefix
         self.ok = isinstance(raw, dict)
         self.raw: dict[str, Any] = raw if isinstance(raw, dict) else {}
-        if not self.ok:
+        if not self.ok and raw is not _MISSING:  # a missing one is reported where it is read
             checker.add(record, prefix, raw, f"expected a mapping of fields, got "
                         f"{type(raw).__name__}", "write it as 'field: value' lines")
             return
@@ -142,10 +146,16 @@ class _Fields:
         if value is _MISSING:
             return None
         try:
-            return dt.date.fromisoformat(str(value))
+            day = dt.date.fromisoformat(str(value))
         except ValueError:
             self.problem(field, value, "not a date", "write it as YYYY-MM-DD, e.g. 2021-11-19")
             return None
+        if not EARLIEST_DAY <= day <= LATEST_DAY:
+            self.problem(field, value, f"outside the years {EARLIEST_DAY.year} to "
+                         f"{LATEST_DAY.year} a report can speak of",
+                         "check the year for a typo, e.g. 2921 for 2021")
+            return None
+        return day
 
     def time(self, field: str) -> dt.time | None:
         value = self.value(field, False)
@@ -192,13 +202,18 @@ class _Fields:
         return tuple(items)
 
 
-_WHEN_FIELDS = ("certainty", "on", "at", "precision", "words", "reasoning", "evidence")
+_WHEN_FIELDS = ("certainty", "on", "at", "precision", "words", "reasoning", "evidence",
+                "earliest", "latest")
 
 
 def _when(fields: _Fields, field: str, required: bool = True) -> When | None:
     sub = fields.sub(field, _WHEN_FIELDS, required)
     if sub is None or not sub.ok:
         return None
+    return _when_of(sub)
+
+
+def _when_of(sub: _Fields) -> When:
     certainty = sub.choice("certainty", Certainty)
     on = sub.date("on", required=certainty not in (None, Certainty.UNKNOWN))
     when = When(
@@ -209,7 +224,10 @@ def _when(fields: _Fields, field: str, required: bool = True) -> When | None:
         words=sub.text("words", False),
         reasoning=sub.text("reasoning", False),
         evidence=sub.evidence(required=False),
+        earliest=sub.date("earliest", required=False),
+        latest=sub.date("latest", required=False),
     )
+    _check_bounds(sub, when)
     if when.certainty is Certainty.UNKNOWN and when.on is not None:
         sub.problem("on", when.on.isoformat(), "a date is given but certainty is 'unknown'",
                     "set certainty to 'stated' or 'inferred', or remove the date")
@@ -222,21 +240,37 @@ def _when(fields: _Fields, field: str, required: bool = True) -> When | None:
     return when
 
 
+def _check_bounds(sub: _Fields, when: When) -> None:
+    """The bounds of an unknown or approximate day must hold it and each other."""
+    low, high, on = when.earliest, when.latest, when.on
+    if low is not None and high is not None and low > high:
+        sub.problem("earliest", low.isoformat(), f"after the latest bound ({high})",
+                    "swap the bounds, or check them")
+    elif on is not None and low is not None and on < low:
+        sub.problem("on", on.isoformat(), f"before the earliest bound ({low})",
+                    "check the date or its bound")
+    elif on is not None and high is not None and on > high and when.precision in (
+            None, TimePrecision.DAY):
+        sub.problem("on", on.isoformat(), f"after the latest bound ({high})",
+                    "check the date or its bound")
+
+
 def _label(kind: str, index: int, raw: object) -> str:
     ident = raw.get("id") if isinstance(raw, dict) else None
-    return f"{kind}[{index}]" + (f" (id {ident})" if isinstance(ident, str) else "")
+    return f"{kind}[{index}]" + (f" (id {shown(ident, 40)})" if isinstance(ident, str) else "")
 
 
 def _report(checker: _Checker, record: str, raw: object) -> Report | None:
     f = _Fields(checker, record, raw, ("id", "outlet", "title", "url", "language", "published",
                                        "notes", "text"))
     values = dict(id=f.identifier(), outlet=f.text("outlet"), title=f.text("title"),
-                  url=f.text("url"), language=f.text("language"), published=_when(f, "published"),
+                  url=f.text("url", False), language=f.text("language"),
+                  published=_when(f, "published"),
                   text=f.text("text"), notes=f.text("notes", False))
     if values["url"] and not values["url"].startswith(("https://", "http://")):
         f.problem("url", values["url"], "not a web address", "give the full https:// address")
         values["url"] = None
-    optional = {"notes"}
+    optional = {"notes", "url"}  # a report may come without an address (a draft from a file)
     if any(v is None for k, v in values.items() if k not in optional):
         return None
     return Report(**values)
@@ -287,7 +321,7 @@ def _change(checker: _Checker, record: str, path: str, raw: object) -> StatusCha
 def _lockdown(checker: _Checker, record: str, raw: object) -> Lockdown | None:
     f = _Fields(checker, record, raw, ("id", "zone", "scope", "trigger", "ordered", "effective",
                                        "announced_end", "actual_end", "changes", "measures",
-                                       "note", "evidence"))
+                                       "note", "evidence", "disagreements"))
     lockdown_id, zone, scope = f.identifier(), f.place_ref("zone"), f.text("scope")
     trigger = f.text("trigger", False)
     if trigger is not None:
@@ -295,32 +329,89 @@ def _lockdown(checker: _Checker, record: str, raw: object) -> Lockdown | None:
     dates = {name: _when(f, name) for name in ("ordered", "effective", "announced_end",
                                                "actual_end")}
     measures = [_measure(checker, record, path, item) for path, item in f.records("measures")]
-    changes = [_change(checker, record, path, item) for path, item in f.records("changes")]
+    change_entries = f.records("changes")
+    changes = [_change(checker, record, path, item) for path, item in change_entries]
     evidence = f.evidence()
-    _check_order(f, dates)
-    if dates["effective"] is not None and dates["effective"].on is None:
-        f.problem("effective.on", None, "the day the lockdown took effect is unknown",
-                  "give at least an approximate date with its precision (2 = week, 3 = month)")
+    disagreements = [_disagreement(checker, record, path, item, dates)
+                     for path, item in f.records("disagreements")]
+    _check_order(f, dates, [path for path, _ in change_entries], changes)
+    if not _has_any_day(dates, changes):
+        f.problem("effective", None, "no date at all: not when it took effect, ended or changed",
+                  "give the day it took effect (even approximate, precision 2 = week, 3 = month)"
+                  " or 'latest:' the day it was known to be in force")
         return None
-    if None in (lockdown_id, zone, scope, *dates.values(), *measures, *changes) or not evidence:
+    if (None in (lockdown_id, zone, scope, *dates.values(), *measures, *changes, *disagreements)
+            or not evidence):
         return None
     return Lockdown(id=lockdown_id, zone=zone, scope=scope, trigger=trigger,
                     measures=tuple(measures), changes=tuple(changes), evidence=evidence,
-                    note=f.text("note", False), **dates)
+                    note=f.text("note", False), disagreements=tuple(disagreements), **dates)
 
 
-def _check_order(f: _Fields, dates: dict[str, When | None]) -> None:
-    """Dates that contradict each other: an end before the start, an order after it."""
+def _disagreement(checker: _Checker, record: str, path: str, raw: object,
+                  dates: dict[str, When | None]) -> Disagreement | None:
+    """Values the reports disagree on; the lockdown's own field must be one of them."""
+    f = _Fields(checker, record, raw, ("fact", "reason", "values"), path)
+    fact, reason = f.text("fact"), f.text("reason")
+    if fact is not None and fact not in DISPUTABLE_DATES:
+        f.problem("fact", fact, "not a date of a lockdown",
+                  f"use one of: {', '.join(DISPUTABLE_DATES)}")
+        fact = None
+    entries = f.records("values", required=True)
+    subs = [_Fields(checker, record, item, _WHEN_FIELDS, p) for p, item in entries]
+    values = [_when_of(sub) if sub.ok else None for sub in subs]
+    if f.ok and len(entries) < 2:
+        f.problem("values", len(entries), "a disagreement needs at least two values",
+                  "list each value the reports give, or remove the disagreement")
+        return None
+    if fact is None or reason is None or None in values:
+        return None
+    chosen = dates.get(fact)
+    if chosen is not None and chosen not in values:
+        f.problem("values", fact, f"the lockdown's '{fact}' is not one of the values",
+                  f"set '{fact}' to the value the map should use, and keep it in the list")
+        return None
+    for value in values:
+        if not value.evidence:
+            f.problem("values", value.label(), "a disputed value needs the words that give it",
+                      "add evidence with the report's exact quote")
+            return None
+    return Disagreement(fact, tuple(values), reason)
+
+
+def _has_any_day(dates: dict[str, When | None], changes: list[StatusChange | None]) -> bool:
+    """A lockdown can only be placed in time if some day or bound of it is known."""
+    whens = [w for w in dates.values() if w is not None]
+    whens += [c.when for c in changes if c is not None]
+    if any(w is None for w in dates.values()):
+        return True  # the missing date is reported already
+    return any(w.on or w.latest or w.earliest for w in whens)
+
+
+def _check_order(f: _Fields, dates: dict[str, When | None], change_paths: list[str],
+                 changes: list[StatusChange | None]) -> None:
+    """Dates that contradict each other: an end (or a lifting) before the start, an order
+    after it."""
     def day(name: str) -> dt.date | None:
         when = dates.get(name)
         return when.on if when is not None else None
 
     start = day("effective")
+    effective = dates.get("effective")
+    if effective is not None and effective.precision not in (None, TimePrecision.DAY):
+        start = None  # known to the week or month only: its first day is no bound
     for name, fix in (("announced_end", "check the end date, or the start date"),
                       ("actual_end", "check the end date, or the start date")):
         end = day(name)
         if start is not None and end is not None and end < start:
             f.problem(f"{name}.on", end.isoformat(), f"ends before it took effect ({start})", fix)
+    for path, change in zip(change_paths, changes, strict=True):
+        lifted = change.when.on if change is not None else None
+        if (start is not None and lifted is not None and lifted < start
+                and change.kind is StatusChangeKind.LIFTED):
+            f.checker.add(f.record, f"{path}.when.on", lifted.isoformat(),
+                          f"lifted before it took effect ({start})",
+                          "check the date of the lifting, or the start date")
     ordered = day("ordered")
     if start is not None and ordered is not None and ordered > start:
         f.problem("ordered.on", ordered.isoformat(), f"ordered after it took effect ({start})",
@@ -358,9 +449,14 @@ _COLLECTIONS = (("reports", _report), ("places", _place), ("lockdowns", _lockdow
 def validate(raw: object, source: str = "<data>") -> Dataset:
     """Turn parsed records into a :class:`Dataset`, or raise one :class:`DatasetError`."""
     checker = _Checker(source)
+    if not isinstance(raw, dict) or "dataset" not in raw:
+        # Never quote such a file: it may be anything (a config, /etc/passwd).
+        what = "it is empty" if raw is None else "it has no 'dataset:' block"
+        raise DatasetError([Problem(source, "top level", "", None,
+                                    f"not a Lockdown Map dataset ({what})",
+                                    "give a dataset file: 'dataset:' (name, version), then "
+                                    "'reports:', 'places:', 'lockdowns:', 'incidents:'")])
     top = _Fields(checker, "top level", raw, ("dataset", *(name for name, _ in _COLLECTIONS)))
-    if not top.ok:
-        raise DatasetError(checker.problems)
     info = _info(checker, top.value("dataset", True))
     built: dict[str, list] = {}
     raw_records: dict[str, list] = {}
@@ -397,6 +493,7 @@ def _check_references(checker: _Checker, raw_records: dict[str, list]) -> None:
     once, not again by every record that refers to it."""
     texts = {key: r.get("text") for key, r in _ids(raw_records["reports"]).items()}
     places = set(_ids(raw_records["places"]))
+    _check_parents(checker, raw_records["places"])
     incidents = set(_ids(raw_records["incidents"]))
     for record, field, ref in checker.place_refs:
         if ref not in places:
@@ -414,5 +511,31 @@ def _check_references(checker: _Checker, raw_records: dict[str, list]) -> None:
             checker.add(record, field.rsplit(".", 1)[0] + ".report", ref, "unknown report",
                         "use a report id from 'reports'")
         elif isinstance(texts[ref], str) and quote not in texts[ref]:
-            checker.add(record, field, quote, f"quote does not occur in report {ref}",
+            checker.add(record, field, quote, f"quote does not occur in report {shown(ref)}",
                         "copy the words exactly as the report's text has them")
+
+
+def _check_parents(checker: _Checker, places: list[object]) -> None:
+    """A place that is its own parent, or whose parent chain comes back to it: each loop
+    is reported once, on its first place in the file."""
+    parent = {key: r.get("parent") for key, r in _ids(places).items()}
+    reported: set[str] = set()
+    for index, raw in enumerate(places):
+        start = raw.get("id") if isinstance(raw, dict) else None
+        if not isinstance(start, str) or start in reported:
+            continue
+        chain, current = [start], parent.get(start)
+        while isinstance(current, str) and current in parent and current not in chain:
+            chain.append(current)
+            current = parent[current]
+        if current != start:
+            continue
+        reported.update(chain)
+        label = _label("places", index, raw)
+        if len(chain) == 1:
+            checker.add(label, "parent", start, "the place is its own parent",
+                        "give the place that contains it, or remove 'parent'")
+        else:
+            loop = " → ".join(shown(p, 40) for p in [*chain, start])
+            checker.add(label, "parent", parent[start], f"the parent chain loops ({loop})",
+                        "give each place the place that contains it")

@@ -26,3 +26,14 @@ def test_chosen_day_is_drawn_last_over_the_bars(seed):
     marker = spec["datasets"][spec["layer"][-1]["data"]["name"]]
     assert marker == [{"start": "2021-11-25T00:00", "end": "2021-11-26T00:00",
                        "label": "selected day 2021-11-25"}]
+
+
+def test_row_labels_are_one_line_for_vega(seed_raw):
+    from geo.validate import validate
+
+    zone = seed_raw["lockdowns"][0]["zone"]
+    next(p for p in seed_raw["places"] if p["id"] == zone)["name"] = \
+        "Kimhyongjik\u2028County\u2029\nx\x1by"
+    chart = gantt_chart(validate(seed_raw), dt.date(2021, 11, 25))
+    assert chart.to_dict()["layer"][0]["encoding"]["y"]["sort"] == [
+        "Kimhyongjik County x y (kimhyongjik-2021-11)"]

@@ -178,6 +178,74 @@ def test_markdown_escaping_shows_report_text_literally():
     assert escaped.replace("\\", "") == hostile
 
 
+def test_report_urls_are_never_autolinked():
+    from dashboard.text import md_link
+
+    escaped = md("see https://evil.example/x, www.evil.example and a@evil.example")
+    for bare in ("https:", "www.", "a@", "https\\:", "www\\.", "a\\@"):
+        assert bare not in escaped  # GFM links these even when escaped
+    assert escaped.replace("\\", "").replace("\u2060", "") == \
+        "see https://evil.example/x, www.evil.example and a@evil.example"
+    assert md_link("https://www.dailynk.com/a", "Daily NK") == \
+        "[Daily NK](https://www.dailynk.com/a)"  # the curated link to a report stays a link
+
+
+def loaded_source(at: AppTest) -> str:
+    return at.session_state["loaded"].source
+
+
+def test_an_undrawable_upload_is_not_installed(app, seed_raw):
+    import yaml
+
+    app.run()
+    next(p for p in seed_raw["places"] if p["id"] == "kp-kimhyongjik-county")["gazetteer"] = \
+        "kp-kimhyongjik-conty"
+    data = yaml.safe_dump(seed_raw, allow_unicode=True).encode("utf-8")
+    app.file_uploader(key="dataset_upload").set_value(("typo.yaml", data, "text/yaml")).run()
+    assert not app.exception
+    assert "1 problem in typo.yaml" in shown(app.error)
+    assert "cannot be drawn" in shown(app.markdown)
+    assert loaded_source(app) == str(SEED_DATASET) and zone_statuses(app)
+
+
+def test_a_dataset_that_fails_to_render_is_not_installed(app, monkeypatch):
+    import geo.charts
+
+    app.run()
+
+    def broken(*args, **kwargs):
+        raise ValueError("Location values cannot contain NaNs")
+
+    monkeypatch.setattr(geo.charts, "gantt_chart", broken)
+    copy = SEED_DATASET.read_text(encoding="utf-8").replace("version: ", "version: 'x'\n#", 1)
+    app.file_uploader(key="dataset_upload").set_value(
+        ("other.yaml", copy.encode("utf-8"), "text/yaml")).run()
+    assert not app.exception
+    assert "validated but could not be drawn (ValueError)" in shown(app.error)
+    assert loaded_source(app) == str(SEED_DATASET)
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), [
+    ("passwd", "root:x:0:0:root:/root:/bin/bash\n", "its name does not end in .yaml"),
+    ("config.yaml", "db:\n  password: hunter2\n", "not a Lockdown Map dataset"),
+    ("fifo.yaml", None, "not a regular file"),
+])
+def test_the_path_box_reads_only_dataset_files(app, tmp_path, name, content, expected):
+    import os
+
+    path = tmp_path / name
+    if content is None:
+        os.mkfifo(path)  # opening it for reading would block the session forever
+    else:
+        path.write_text(content)
+    app.run()
+    app.text_input(key="dataset_path").input(str(path)).run()
+    assert not app.exception
+    text = shown(app.error) + shown(app.markdown)
+    assert expected in text
+    assert "hunter2" not in text and "root:x" not in text
+    assert loaded_source(app) == str(SEED_DATASET)
+
 
 @pytest.fixture()
 def media(monkeypatch) -> list:

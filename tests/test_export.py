@@ -143,7 +143,7 @@ def test_cli_unknown_date_format_is_a_clear_message(runner, tmp_path):
 
 
 def test_cli_unwritable_path_is_reported_before_any_work(runner, tmp_path, monkeypatch):
-    monkeypatch.setattr(cli_map, "load_dataset",
+    monkeypatch.setattr(cli_map, "load_loadable",
                         lambda *a: pytest.fail("dataset read before the path was checked"))
     result = runner.invoke(cli_map.export, ["--on", "2021-11-25", "-o",
                                                 str(tmp_path / "nope" / "m.html")])

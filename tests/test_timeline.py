@@ -108,3 +108,44 @@ def test_parse_moment_accepts(text):
 def test_parse_moment_rejects_with_a_hint(text):
     with pytest.raises(DateInputError, match="write YYYY-MM-DD"):
         parse_moment(text)
+
+
+def test_date_arithmetic_stops_at_the_ends_of_the_calendar():
+    from geo.timeline import shift_day
+
+    assert shift_day(dt.date(9999, 12, 31), 14) == dt.date.max
+    assert shift_day(dt.date(1, 1, 1), -1) == dt.date.min
+    assert shift_day(dt.date(2021, 11, 19), 14) == dt.date(2021, 12, 3)
+
+
+@pytest.mark.parametrize("day", [dt.date(9999, 12, 31), dt.date(1, 1, 1)])
+def test_span_and_runs_survive_extreme_dates(seed, day):
+    """A Dataset built in code is not validated: the arithmetic itself must be safe."""
+    from geo.maps.zones import status_runs
+    from geo.timeline import dataset_span
+
+    lockdown = seed.lockdowns[0]
+    end = dataclasses.replace(lockdown.announced_end, on=day)
+    start = dataclasses.replace(lockdown.effective, on=min(day, lockdown.effective.on))
+    extreme = dataclasses.replace(lockdown, announced_end=end, effective=start)
+    data = dataclasses.replace(seed, lockdowns=(extreme,))
+    first, last = dataset_span(data)
+    assert first <= last
+    assert status_runs(extreme, first, last)
+
+
+def test_an_unknown_start_counts_from_the_day_it_was_known_in_force(lockdown):
+    unknown = When(Certainty.UNKNOWN, latest=dt.date(2021, 11, 23))
+    known_by = dataclasses.replace(lockdown, effective=unknown, ordered=When.unknown())
+    assert status_of(known_by, dt.date(2021, 11, 22)) is ZoneStatus.NOT_YET
+    assert status_of(known_by, dt.date(2021, 11, 23)) is ZoneStatus.IN_FORCE
+
+
+def test_a_lockdown_known_only_from_its_lifting_is_never_shown_in_force(lockdown):
+    lifted = day("2021-11-30")
+    only_lifted = dataclasses.replace(
+        lockdown, effective=When.unknown(), ordered=When.unknown(), actual_end=lifted,
+        announced_end=When.unknown(),
+        changes=(StatusChange(StatusChangeKind.LIFTED, lifted, "r"),))
+    assert status_of(only_lifted, dt.date(2021, 11, 29)) is ZoneStatus.NOT_YET
+    assert status_of(only_lifted, dt.date(2021, 11, 30)) is ZoneStatus.LIFTED

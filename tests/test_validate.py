@@ -102,11 +102,11 @@ def test_wrong_type(seed_raw):
 
 
 def test_missing_required_field(seed_raw):
-    del seed_raw["reports"][0]["url"]
+    del seed_raw["reports"][0]["outlet"]
     message = only(seed_raw)
-    assert "reports[0] (id dailynk-en-2021-11-kimhyongjik), field 'url': required field is " \
+    assert "reports[0] (id dailynk-en-2021-11-kimhyongjik), field 'outlet': required field is " \
            "missing. Fix:" in message
-    assert "add 'url: ...'" in message
+    assert "add 'outlet: ...'" in message
 
 
 def test_unknown_field_is_named_with_the_known_ones(seed_raw):
@@ -172,7 +172,8 @@ def test_record_that_is_not_a_mapping(seed_raw):
 
 
 def test_top_level_not_a_mapping():
-    assert "top level: expected a mapping of fields, got list" in only(["reports"])
+    assert "top level: not a Lockdown Map dataset (it has no 'dataset:' block)" in only(
+        ["reports"])
 
 
 def test_every_problem_is_reported_at_once(seed_raw):
@@ -182,3 +183,87 @@ def test_every_problem_is_reported_at_once(seed_raw):
     seed_raw["places"][1]["id"] = "kp"
     found = problems(seed_raw)
     assert len(found) == 4, found
+
+
+# --- gaps found by hostile input (issue 13) --------------------------------------
+
+def place(raw, place_id):
+    return next(p for p in raw["places"] if p["id"] == place_id)
+
+
+def test_a_place_that_is_its_own_parent(seed_raw):
+    place(seed_raw, "kp-ryanggang")["parent"] = "kp-ryanggang"
+    message = only(seed_raw)
+    assert "places[2] (id kp-ryanggang), field 'parent': the place is its own parent" in message
+
+
+def test_a_parent_chain_that_loops_is_reported_once(seed_raw):
+    place(seed_raw, "kp-ryanggang")["parent"] = "kp-kimhyongjik-county"
+    message = only(seed_raw)
+    assert ("the parent chain loops (kp-ryanggang → kp-kimhyongjik-county → kp-ryanggang)"
+            in message)
+
+
+def test_a_lifting_before_the_lockdown_took_effect(seed_raw):
+    change = {**lockdown(seed_raw)["changes"][0], "kind": "lifted"}
+    change["when"] = {**change["when"], "on": "2021-01-19"}
+    lockdown(seed_raw)["changes"].append(change)
+    message = only(seed_raw)
+    assert "field 'changes[1].when.on': lifted before it took effect (2021-11-19)" in message
+
+
+@pytest.mark.parametrize("bad", ["kimhyongjik-2021-11\n", "x\n\n", "ok\r"])
+def test_an_id_with_a_trailing_newline_is_not_valid(seed_raw, bad):
+    seed_raw["incidents"][0]["id"] = bad
+    assert "not a valid id" in "\n".join(problems(seed_raw))
+
+
+@pytest.mark.parametrize("raw", [{"reports": []}, {"dataset": None, "reports": []},
+                                 {"dataset": "x", "reports": [], "places": []}],
+                         ids=["no-block", "empty-block", "text-block"])
+def test_no_message_shows_an_internal_sentinel(raw):
+    text = "\n".join(problems(raw))
+    assert "object object" not in text and "<object" not in text
+
+
+@pytest.mark.parametrize(("day", "field"), [
+    ("2921-12-04", "announced_end.on"), ("9999-12-31", "announced_end.on"),
+    ("0001-01-01", "ordered.on"), ("1899-12-31", "ordered.on")])
+def test_a_date_outside_the_plausible_years(seed_raw, day, field):
+    lockdown(seed_raw)[field.split(".")[0]]["on"] = day
+    text = "\n".join(problems(seed_raw))
+    assert f"field '{field}': outside the years 1900 to 2099 a report can speak of " \
+           f"(got '{day}')" in text
+
+
+def test_a_start_known_only_by_its_bound_is_valid(seed_raw):
+    lockdown(seed_raw)["effective"] = {"certainty": "unknown", "latest": "2021-11-23",
+                                       "reasoning": "in force by the day the source spoke"}
+    lockdown(seed_raw)["ordered"] = {"certainty": "unknown"}
+    when = validate(seed_raw, SOURCE).lockdowns[0].effective
+    assert when.on is None and str(when.latest) == "2021-11-23"
+    assert when.label() == "unknown (by 2021-11-23)"
+
+
+def test_a_start_known_to_the_month_does_not_contradict_an_order_in_it(seed_raw):
+    lockdown(seed_raw)["effective"].update({"on": "2021-11-01", "precision": 3})
+    assert validate(seed_raw, SOURCE).lockdowns[0].effective.precision == 3
+
+
+def test_bounds_that_contradict_each_other(seed_raw):
+    lockdown(seed_raw)["effective"].update({"earliest": "2021-11-30", "latest": "2021-11-20"})
+    assert "field 'effective.earliest': after the latest bound (2021-11-20)" in only(seed_raw)
+
+
+def test_a_lockdown_with_no_date_at_all(seed_raw):
+    entry = lockdown(seed_raw)
+    for name in ("ordered", "effective", "announced_end", "actual_end"):
+        entry[name] = {"certainty": "unknown"}
+    entry["changes"] = []
+    message = only(seed_raw)
+    assert "field 'effective': no date at all" in message and "latest:" in message
+
+
+def test_a_report_may_come_without_an_address(seed_raw):
+    del seed_raw["reports"][0]["url"]
+    assert validate(seed_raw, SOURCE).reports[0].url is None

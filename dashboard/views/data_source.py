@@ -10,6 +10,7 @@ from dashboard import state
 from dashboard.state import Loaded, LoadFailure
 from dashboard.text import md
 from geo.dataset import SEED_DATASET
+from geo.errors import MAX_LISTED
 
 
 def show_failure(failure: LoadFailure, still_showing: Loaded | None) -> None:
@@ -19,13 +20,15 @@ def show_failure(failure: LoadFailure, still_showing: Loaded | None) -> None:
              icon=":material/error:")
     if failure.problems:
         lines = []
-        for problem in failure.problems:
+        for problem in failure.problems[:MAX_LISTED]:
             where = md(problem.record) + (f", field `{md(problem.field)}`" if problem.field
                                           else "")
-            value = repr(problem.value)
-            value = value if len(value) <= 80 else value[:77] + "..."
-            lines.append(f"1. **{where}**: {md(problem.message)} (got {md(value)}). "
+            got = f" (got {md(problem.got)})" if problem.value is not None else ""
+            lines.append(f"1. **{where}**: {md(problem.message)}{got}. "
                          f"*Fix:* {md(problem.fix)}")
+        if len(failure.problems) > MAX_LISTED:
+            more = len(failure.problems) - MAX_LISTED
+            lines.append(f"1. … and {more} more; fix these and validate again")
         with st.container(key="load_problems"):
             st.markdown("\n".join(lines))
 
@@ -40,7 +43,9 @@ def _load_path() -> None:
     text = st.session_state.get("dataset_path", "").strip()
     if text:
         path = Path(text).expanduser()
-        state.try_load(str(path), state.load_path, path)
+        # Only a regular .yaml/.yml file under the upload cap is read; a file without a
+        # 'dataset:' block is "not a Lockdown Map dataset" and none of it is quoted.
+        state.try_load(str(path), state.load_path, path, require_suffix=True)
 
 
 def _load_seed() -> None:

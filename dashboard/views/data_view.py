@@ -15,6 +15,7 @@ import streamlit as st
 
 from dashboard import state
 from dashboard.state import Loaded
+from dashboard.views.day_control import view_range
 from geo.export import map_html_bytes
 from geo.io import csv_bytes, events_frame, panel_frame, write_layers
 from geo.model import Dataset
@@ -77,10 +78,12 @@ def _downloads(loaded: Loaded, day: dt.date, shown: dict[str, pd.DataFrame]) -> 
     bom = st.checkbox("CSV for Excel (UTF-8 with byte-order mark)", key="csv_bom")
     stem = f"lockdown-map-{day.isoformat()}"
     one, two, three, four, five = st.columns(5)
-    one.download_button("Map (HTML)", lambda: map_html_bytes(chosen, layers, day),
+    one.download_button("Map (HTML)", lambda: map_html_bytes(chosen, layers, day,
+                                                                    span=view_range(loaded)),
                         file_name=f"{stem}.html", mime="text/html", icon=":material/map:",
                         on_click="ignore",
-                        help="The map of the day, one self-contained file: opens offline.")
+                        help="The map of the day, one self-contained file: opens offline; "
+                        "its slider plays the range chosen in the Map tab.")
     two.download_button("GeoPackage", lambda: _layers_file(chosen, layers, day, ".gpkg"),
                         file_name=f"{stem}-layers.gpkg", mime="application/geopackage+sqlite3",
                         icon=":material/layers:", on_click="ignore",

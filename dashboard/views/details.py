@@ -60,6 +60,14 @@ def show_details(dataset: Dataset, lockdown_id: str, day: dt.date) -> None:
                         st.markdown(md(fact.reasoning))
                     _quotes(fact.quotes)
 
+        for line in summary.disagreements:
+            bounds = f" (between {line.bounds[0]} and {line.bounds[1]})" if line.bounds else ""
+            st.warning(f"**Sources disagree: {md(line.label.lower())}**{bounds}. The map uses "
+                       f"{md(line.uses)}: {md(line.reason)}.", icon=":material/balance:")
+            for value in line.values:
+                st.markdown(f"- **{md(value.value)}**")
+                _quotes(value.quotes)
+
         st.markdown(f"**Measures** ({len(summary.measures)})")
         for measure in summary.measures:
             with st.expander(f"{measure.label} · {measure.oxcgrt}"):

@@ -12,15 +12,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import signal
+import sys
 
 import click
 
-from geo.cli.common import dataset_option, domain_errors
+from geo.cli.common import dataset_option, domain_errors, echo
 from geo.cli.dashboard import dashboard
+from geo.cli.extract import extract
 from geo.cli.files import csv
+from geo.cli.ingest import add, init
 from geo.cli.map import export
 from geo.cli.places import geocode
-from geo.dataset import SEED_DATASET, load_dataset
+from geo.dataset import SEED_DATASET
+from geo.loadable import load_loadable
+from geo.stringency import stringency_on
 from geo.timeline import parse_moment, states_on
 
 
@@ -35,8 +41,8 @@ def cli() -> None:
 @domain_errors
 def validate(path: str) -> None:
     """Check a dataset file; list every problem at once (exit 1 if any)."""
-    dataset = load_dataset(path)
-    click.echo(f"{path}: valid — {len(dataset.reports)} reports, {len(dataset.places)} places, "
+    dataset = load_loadable(path)
+    echo(f"{path}: valid — {len(dataset.reports)} reports, {len(dataset.places)} places, "
                f"{len(dataset.lockdowns)} lockdowns, {len(dataset.incidents)} incidents")
 
 
@@ -48,26 +54,40 @@ def validate(path: str) -> None:
 @dataset_option
 @domain_errors
 def status(on: str, fmt: str, dataset_path: str) -> None:
-    """Each lockdown zone's status on a day, with its period."""
+    """Each lockdown zone's status on a day, with its period and stringency bounds."""
     moment = parse_moment(on)
-    states = states_on(load_dataset(dataset_path), moment)
+    dataset = load_loadable(dataset_path)
+    states = states_on(dataset, moment)
+    stringency = stringency_on(dataset, moment)
     if fmt == "json":
-        payload = {"on": moment.isoformat(timespec="minutes"),
-                   "zones": [state.to_dict() for state in states]}
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        from geo.describe import disagreement_lines
+
+        lockdowns = {lockdown.id: lockdown for lockdown in dataset.lockdowns}
+        zones = [{**state.to_dict(), "stringency": stringency[state.zone].to_dict(),
+                  "sources_disagree": [line.to_dict() for line in
+                                       disagreement_lines(dataset, lockdowns[state.lockdown])]}
+                 for state in states]
+        payload = {"on": moment.isoformat(timespec="minutes"), "zones": zones}
+        echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
-    rows = [("ZONE", "STATUS", "IN FORCE FROM", "ANNOUNCED END", "ACTUAL END")]
+    rows = [("ZONE", "STATUS", "IN FORCE FROM", "ANNOUNCED END", "ACTUAL END", "STRINGENCY")]
     for s in states:
         d = s.to_dict()
         rows.append((s.zone_name, d["status"], d["start"], d["announced_end"] or "unknown",
-                     d["actual_end"]))
+                     d["actual_end"], stringency[s.zone].label()))
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
-    click.echo(f"Status at {moment.isoformat(sep=' ', timespec='minutes')}")
+    echo(f"Status at {moment.isoformat(sep=' ', timespec='minutes')}")
     for row in rows:
         cells = (str(cell).ljust(width) for cell, width in zip(row, widths, strict=True))
-        click.echo("  ".join(cells).rstrip())
+        echo("  ".join(cells).rstrip())
+    for lockdown in dataset.lockdowns:
+        for item in lockdown.disagreements:
+            days = ", ".join(v.label() for v in item.values)
+            echo(f"sources disagree on {lockdown.id} {item.fact.replace('_', ' ')}: "
+                 f"{days}; the map uses {getattr(lockdown, item.fact).label()} "
+                 f"({item.reason})")
     if len(rows) == 1:
-        click.echo("(no lockdowns in this dataset)")
+        echo("(no lockdowns in this dataset)")
 
 
 @cli.command()
@@ -82,21 +102,33 @@ def status(on: str, fmt: str, dataset_path: str) -> None:
 @domain_errors
 def layers(output: str, layer: str | None, on: str | None, dataset_path: str) -> None:
     """Write the layers (context, zones, incidents) as a GeoPackage or GeoJSON."""
+    from geo.atomic import check_output
     from geo.io import check_layer_output, write_layers
     from geo.layers import LAYER_NAMES, build_layers
 
-    check_layer_output(output, layer, LAYER_NAMES)  # before the work, not after
+    # Before the work, not after: the dataset itself (by any name), a wrong suffix.
+    check_output(output, inputs=[dataset_path], kind="layers")
+    check_layer_output(output, layer, LAYER_NAMES)
     day = parse_moment(on).date() if on else dt.date.today()
-    dataset = load_dataset(dataset_path)
+    dataset = load_loadable(dataset_path)
     path = write_layers(dataset, build_layers(dataset), output, day, layer)
-    click.echo(f"wrote {path} (zone status on {day.isoformat()})")
+    echo(f"wrote {path} (zone status on {day.isoformat()})")
 
 
 cli.add_command(geocode)
 cli.add_command(export)
+cli.add_command(extract)
+cli.add_command(init)
+cli.add_command(add)
 cli.add_command(dashboard)
 cli.add_command(csv)
 
 
+def _terminate(signum: int, frame: object) -> None:
+    # SIGTERM as an exception: a write in progress removes its temporary file.
+    sys.exit(128 + signum)
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminate)
     cli(prog_name="lockdown-map")

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from geo.dataset import SEED_DATASET
-from geo.errors import DatasetError, LockdownMapError
+from geo.errors import DatasetError, LockdownMapError, neutralised
 
 EXIT_INVALID = 1
 EXIT_ERROR = 2
@@ -24,13 +24,23 @@ def domain_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return command(*args, **kwargs)
         except DatasetError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            echo(f"Error: {exc}", err=True)
             raise SystemExit(EXIT_INVALID) from None
         except LockdownMapError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            echo(f"Error: {exc}", err=True)
             raise SystemExit(EXIT_ERROR) from None
 
     return wrapper
+
+
+def echo(text: str, err: bool = False) -> None:
+    """Print a line that may carry data: every control character (an escape sequence that
+    would clear the screen, retitle the terminal or fake a link) is shown as ``\\uXXXX``.
+
+    Every command prints through this, never ``click.echo`` directly. JSON output stays
+    valid JSON with the same values: the escapes only ever fall inside its strings.
+    """
+    click.echo(neutralised(text), err=err)
 
 
 dataset_option = click.option(

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import click
 
-from geo.cli.common import domain_errors
-from geo.dataset import load_dataset
+from geo.cli.common import domain_errors, echo
 from geo.errors import LockdownMapError
+from geo.loadable import load_loadable
 
 DEFAULT_PORT = 8501
 LOCAL_ADDRESS = "127.0.0.1"
@@ -63,10 +63,10 @@ def dashboard(dataset_path: str | None, port: int) -> None:
     """Serve the dashboard at http://127.0.0.1:PORT (local only, no usage statistics)."""
     dataset = None
     if dataset_path is not None:
-        load_dataset(dataset_path)  # an unreadable or invalid file is explained here, not later
+        load_loadable(dataset_path)  # an unreadable or invalid file is explained here, not later
         dataset = str(Path(dataset_path).resolve())
     command = streamlit_command(port, dataset)
-    click.echo(f"Lockdown Map dashboard at http://{LOCAL_ADDRESS}:{port} (Ctrl+C to stop)",
+    echo(f"Lockdown Map dashboard at http://{LOCAL_ADDRESS}:{port} (Ctrl+C to stop)",
                err=True)
     try:
         code = subprocess.call(command)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import click
 
-from geo.cli.common import dataset_option, domain_errors
-from geo.dataset import load_dataset
+from geo.cli.common import dataset_option, domain_errors, echo
+from geo.loadable import load_loadable
 
 TABLES = {"events": "events", "panel": "zone-days"}
 
@@ -26,10 +26,10 @@ def csv(table: str, output: str, bom: bool, dataset_path: str) -> None:
     """Write the events (one row per event, ACLED's layout: event_date, precisions,
     admin1/admin2, coordinates, source, quote) or the panel (one row per zone and day,
     OxCGRT's layout: indicator levels C1 to C8 and H1 with their flags) as CSV."""
-    from geo.atomic import check_writable
+    from geo.atomic import check_output
     from geo.io import events_frame, panel_frame, write_csv
 
-    check_writable(output)
-    dataset = load_dataset(dataset_path)
+    check_output(output, inputs=[dataset_path], suffixes=(".csv",), kind="CSV")
+    dataset = load_loadable(dataset_path)
     frame = events_frame(dataset) if table == "events" else panel_frame(dataset)
-    click.echo(f"wrote {write_csv(frame, output, bom=bom)} ({len(frame)} {TABLES[table]})")
+    echo(f"wrote {write_csv(frame, output, bom=bom)} ({len(frame)} {TABLES[table]})")

@@ -9,7 +9,7 @@ import json
 
 import click
 
-from geo.cli.common import domain_errors
+from geo.cli.common import domain_errors, echo
 
 
 @click.command()
@@ -28,12 +28,12 @@ def geocode(name: str, fmt: str, show_all: bool) -> None:
     records = [{**match_raw(m, matches), "lat": m.entry.lat, "lon": m.entry.lon}
                for m in chosen]
     if fmt == "json":
-        click.echo(json.dumps(records if show_all else records[0], ensure_ascii=False, indent=2))
+        echo(json.dumps(records if show_all else records[0], ensure_ascii=False, indent=2))
         return
     for r in records:
-        click.echo(f"{r['name']} [{r['id']}] {r['kind']}, {r['country'] or '-'}: "
+        echo(f"{r['name']} [{r['id']}] {r['kind']}, {r['country'] or '-'}: "
                    f"{r['lat']:.4f} N {r['lon']:.4f} E (score {r['score']:g}, "
                    f"matched {r['alias']!r}, precision {r['precision']})")
     if len(matches) > 1 and not show_all:
         others = ", ".join(m.entry.id for m in matches[1:])
-        click.echo(f"also matches: {others} (use --all)")
+        echo(f"also matches: {others} (use --all)")

@@ -6,13 +6,16 @@ Public API: :func:`build_map`, :func:`base_map`, :func:`zone_layer`, and
 
 from geo.maps.assets import use_cdn_assets, use_inline_assets
 from geo.maps.builder import base_map, build_map, day_note, resolve_day, zone_layer
-from geo.maps.styles import zone_style
+from geo.maps.styles import STRINGENCY_BANDS, band_label, stringency_bands, zone_style
 
 __all__ = [
+    "STRINGENCY_BANDS",
+    "band_label",
     "base_map",
     "build_map",
     "day_note",
     "resolve_day",
+    "stringency_bands",
     "use_cdn_assets",
     "use_inline_assets",
     "zone_layer",

@@ -22,6 +22,8 @@ from geo.maps.controls import MAP_CSS, Css, Script
 from geo.maps.incidents import incident_layer
 from geo.maps.legend import caption, legend
 from geo.maps.popups import e
+from geo.maps.reader import add_reader_support
+from geo.maps.share import ShareHash
 from geo.maps.timeline import add_timeline
 from geo.maps.zones import in_span, zone_layer_from_rows, zone_rows
 from geo.model import Dataset
@@ -100,6 +102,7 @@ def _base(dataset: Dataset, layers: dict[str, Any]) -> folium.Map:
     legend().add_to(m)
     Fullscreen(position="topleft", title="Full screen", title_cancel="Leave full screen"
                ).add_to(m)
+    add_reader_support(m, bounds)
     return m
 
 
@@ -145,9 +148,13 @@ def zone_layer(dataset: Dataset, layers: dict[str, Any], day: Day) -> folium.Fea
                                 name="Lockdown zones")
 
 
-def build_map(dataset: Dataset, layers: dict[str, Any], day: Day) -> folium.Map:
+def build_map(dataset: Dataset, layers: dict[str, Any], day: Day, *,
+              span: tuple[dt.date, dt.date] | None = None) -> folium.Map:
     """The whole map for ``day``: basemap, context, zones, incidents, legend, time slider,
     layer control, scale bar, full screen and attribution.
+
+    The slider plays ``span`` (first and last day, inside the data's; default the whole
+    span), so a file exported from a chosen range plays that range.
 
     A day outside the data, or a dataset without lockdowns, gives a map with no
     zones and a visible note saying why.
@@ -164,8 +171,13 @@ def build_map(dataset: Dataset, layers: dict[str, Any], day: Day) -> folium.Map:
                                  name="Zones on the day shown", draw=note is None)
     still.control = False
     still.add_to(zones)
-    span = dataset_span(dataset)
-    if span is not None and rows:
-        add_timeline(m, dataset, rows, span, shown or span[0], zones, still)
+    whole = dataset_span(dataset)
+    if whole is not None and span is not None:
+        first, last = max(span[0], whole[0]), min(span[1], whole[1])
+        whole = (first, last) if first < last else whole
+    if whole is not None and rows:
+        slider = add_timeline(m, dataset, rows, whole, shown or whole[0], zones, still)
+        if slider is not None:
+            ShareHash(slider, sorted({row.lockdown.id for row in rows}), whole).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     return m

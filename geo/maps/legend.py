@@ -33,7 +33,9 @@ def _line(style: dict[str, object]) -> str:
 
 def legend_html() -> str:
     """The legend's HTML: one row per zone status, then the other symbols."""
-    rows = ["<h4>Lockdown zones</h4>"]
+    # A <details>, open by default: it folds to "Legend" on a phone (geo.maps.reader).
+    rows = ["<details class='lm-legend-fold' open><summary>Legend</summary>",
+            "<h4>Lockdown zones</h4>"]
     for status in STATUS_ORDER:
         label = status.value[0].upper() + status.value[1:]
         rows.append(f"<div class='lm-row lm-legend-{zone_style(status)['className'].split()[-1]}'>"
@@ -52,6 +54,7 @@ def legend_html() -> str:
     rows.append("<div class='lm-row'><svg width='28' height='16' aria-hidden='true'><circle "
                 "cx='14' cy='8' r='4' fill='#fff' stroke='#333' stroke-width='1.5'/></svg>"
                 "<span>Town (Chinese side in <i>italics</i>)</span></div>")
+    rows.append("</details>")
     return "".join(rows)
 
 

@@ -115,6 +115,14 @@ def lockdown_popup_parts(summary: LockdownSummary, *, approximate: bool = False,
         words = f" <span class='lm-words'>“{e(fact.words)}”</span>" if fact.words else ""
         parts.append(f"<tr><th>{e(fact.label)}</th><td>{e(fact.value)}{words}</td></tr>")
     parts.append("</table>")
+    for line in summary.disagreements:
+        bounds = f" (between {e(line.bounds[0])} and {e(line.bounds[1])})" if line.bounds else ""
+        parts.append(f"<div class='lm-disagree'><h5>Sources disagree: {e(line.label.lower())}"
+                     f"{bounds}</h5><div>The map uses {e(line.uses)}: {e(line.reason)}.</div>"
+                     "<ul>")
+        for value in line.values:
+            parts += [f"<li><b>{e(value.value)}</b>", _quotes_html(value.quotes), "</li>"]
+        parts.append("</ul></div>")
 
     if summary.measures:
         parts.append("<h5>Measures</h5><ul class='lm-measures'>")

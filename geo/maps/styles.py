@@ -7,6 +7,7 @@ with one case per feature, which slowed drawing to seconds at scale.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from geo.timeline import ZoneStatus
@@ -51,12 +52,38 @@ TOWN_STYLE: dict[str, object] = {"radius": 4, "color": "#333333", "weight": 1.5,
                                  "fillColor": "#ffffff", "fillOpacity": 1.0}
 
 
+# Colouring by stringency (the lower bound, geo.stringency): the fill shows the band,
+# the outline still the status. Bands of 20 points, light to dark purple.
+STRINGENCY_BANDS: tuple[tuple[float, str], ...] = (
+    (0.0, "#f2f0f7"), (20.0, "#cbc9e2"), (40.0, "#9e9ac8"), (60.0, "#756bb1"),
+    (80.0, "#54278f"),
+)
+
+
+def stringency_band(lower: float) -> int:
+    """The band (0 to 4) of a stringency value: 0 below 20, 4 from 80."""
+    return max(i for i, (start, _) in enumerate(STRINGENCY_BANDS) if lower >= start)
+
+
+def band_label(band: int) -> str:
+    start = STRINGENCY_BANDS[band][0]
+    end = STRINGENCY_BANDS[band + 1][0] if band + 1 < len(STRINGENCY_BANDS) else 100
+    return f"{start:g} to {end:g}"
+
+
+def stringency_bands(lower_bounds: Mapping[str, float]) -> dict[str, int]:
+    """Lockdown id → band, from each lockdown zone's stringency lower bound."""
+    return {key: stringency_band(value) for key, value in lower_bounds.items()}
+
+
 @dataclass(frozen=True)
 class StyleClass:
-    """One way a zone is drawn: its status on the day and whether its outline is exact."""
+    """One way a zone is drawn: its status on the day, whether its outline is exact and,
+    when the map is coloured by stringency, the zone's stringency band."""
 
     status: ZoneStatus
     approximate: bool
+    band: int | None = None
 
     @property
     def key(self) -> str:
@@ -65,10 +92,15 @@ class StyleClass:
                 ZoneStatus.END_PASSED_UNCONFIRMED: "end-passed-unconfirmed",
                 ZoneStatus.LIFTED: "lifted",
                 ZoneStatus.NOT_YET: "not-yet"}[self.status]
-        return slug + ("-approximate" if self.approximate else "")
+        return (slug + ("-approximate" if self.approximate else "")
+                + (f"-stringency-{self.band}" if self.band is not None else ""))
 
     def style(self) -> dict[str, object]:
-        return zone_style(self.status, self.approximate)
+        style = zone_style(self.status, self.approximate)
+        if self.band is not None:
+            style.update(fillColor=STRINGENCY_BANDS[self.band][1], fillOpacity=0.75)
+            style["className"] += f" lm-stringency-{self.band}"
+        return style
 
 
 def zone_style(status: ZoneStatus, approximate: bool = False) -> dict[str, object]:

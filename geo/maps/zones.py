@@ -16,12 +16,13 @@ from folium.map import Layer
 from folium.template import tojavascript
 
 from geo.describe import LockdownSummary, describe_lockdown
+from geo.errors import DatasetError, Problem, shown
 from geo.maps.geojson import rounded_geometries
 from geo.maps.popups import e, lockdown_popup_parts, status_text
 from geo.maps.raw import HtmlStore, RawRender, js_json, store_var
 from geo.maps.styles import STATUS_ORDER, StyleClass
 from geo.model import Dataset, Lockdown
-from geo.timeline import ZoneState, ZoneStatus, as_moment, state_of, status_of
+from geo.timeline import ZoneState, ZoneStatus, as_moment, shift_day, state_of, status_of
 
 STATUS_SLOT = "<span class='lm-status-slot'></span>"  # cannot occur in escaped data
 # What lockdown_popup_parts writes after the status of a downgraded lockdown.
@@ -127,9 +128,14 @@ def zone_rows(dataset: Dataset, zones: Any) -> list[ZoneRow]:
     rows = []
     for record, geometry in zip(zones.to_dict("records"), geometries, strict=True):
         lockdown = by_id.get(str(record.get("lockdown")))
-        if lockdown is None or geometry is None:
+        if lockdown is None:
             continue
         method = record.get("method")
+        if geometry is None:  # never leave a zone off the map without saying so
+            raise DatasetError([Problem(
+                "the map", f"lockdown {shown(lockdown.id)}", "zone", lockdown.zone,
+                f"the zone cannot be drawn ({method or 'no geometry'})",
+                "link its place to a gazetteer place (`lockdown-map validate` lists each)")])
         rows.append(ZoneRow(lockdown, str(record.get("name") or lockdown.zone),
                             bool(record.get("approximate")),
                             str(method) if isinstance(method, str) and method else None,
@@ -210,46 +216,54 @@ def add_zone_store(dataset: Dataset, rows: list[ZoneRow], owner: Element) -> Htm
 
 def day_zone_layer(dataset: Dataset, rows: list[ZoneRow], day: dt.date | dt.datetime,
                    store_owner: Element, name: str = "Lockdown zones",
-                   states: Mapping[str, ZoneState] | None = None) -> folium.FeatureGroup:
+                   states: Mapping[str, ZoneState] | None = None,
+                   bands: Mapping[str, int] | None = None) -> folium.FeatureGroup:
     """The zones on ``day`` as one layer per style class over the store that
     :func:`add_zone_store` put in ``store_owner`` (already on the map): only row indexes
     and status text, so it is small and cheap to rebuild each day. ``states`` (by lockdown
-    id) saves working out each lockdown's state again; missing ones are computed."""
+    id) saves working out each lockdown's state again; missing ones are computed.
+    ``bands`` (lockdown id → stringency band, from :func:`geo.maps.stringency_bands`)
+    colours the fills by stringency instead of status; the outline keeps the status."""
     moment = as_moment(day)
     label_day = day.date() if isinstance(day, dt.datetime) else day
     classes: dict[tuple[StyleClass, bool], list[int]] = defaultdict(list)
     for index, row in enumerate(rows):
         state = (states or {}).get(row.lockdown.id) or state_of(dataset, row.lockdown, moment)
-        classes[(StyleClass(state.status, row.approximate), state.downgraded)].append(index)
+        band = None if bands is None else bands.get(row.lockdown.id, 0)
+        classes[(StyleClass(state.status, row.approximate, band),
+                 state.downgraded)].append(index)
     group = folium.FeatureGroup(name=name)
     # Least important first, so zones in force are drawn on top.
     for status in reversed(STATUS_ORDER):
         text = status_text(status, label_day)
-        for approximate in (False, True):
-            for downgraded in (False, True):
-                indexes = classes.get((StyleClass(status, approximate), downgraded))
-                if indexes:
-                    ZoneClassLayer(indexes, StyleClass(status, approximate), store_owner,
-                                   status=text + (DOWNGRADED_NOTE if downgraded else ""),
-                                   tip=text).add_to(group)
+        drawn = sorted((k for k in classes if k[0].status is status),
+                       key=lambda k: (k[0].approximate, k[0].band or 0, k[1]))
+        for style_class, downgraded in drawn:
+            ZoneClassLayer(classes[(style_class, downgraded)], style_class, store_owner,
+                           status=text + (DOWNGRADED_NOTE if downgraded else ""),
+                           tip=text).add_to(group)
     return group
 
 
 def day_zone_styles(dataset: Dataset, rows: list[ZoneRow], day: dt.date | dt.datetime,
-                    states: Mapping[str, ZoneState] | None = None) -> dict[str, Any]:
+                    states: Mapping[str, ZoneState] | None = None,
+                    bands: Mapping[str, int] | None = None) -> dict[str, Any]:
     """The zones on ``day`` as styles only, for a map that already draws every row over
     the store of :func:`add_zone_store` (the dashboard's): ``classes`` in drawing order
     (least important first), each with its Leaflet ``style``, the ``status`` HTML that
     fills the popup's slot, the tooltip's ``tip`` and approximate note ``x``; and ``row``,
-    each row's index into ``classes``. A few KB at 1,000 zones."""
+    each row's index into ``classes``. A few KB at 1,000 zones. ``bands`` colours the
+    fills by stringency, as in :func:`day_zone_layer`."""
     moment = as_moment(day)
     label_day = day.date() if isinstance(day, dt.datetime) else day
     keys = []
     for row in rows:
         state = (states or {}).get(row.lockdown.id) or state_of(dataset, row.lockdown, moment)
-        keys.append((StyleClass(state.status, row.approximate), state.downgraded))
+        band = None if bands is None else bands.get(row.lockdown.id, 0)
+        keys.append((StyleClass(state.status, row.approximate, band), state.downgraded))
     rank = {status: i for i, status in enumerate(reversed(STATUS_ORDER))}
-    ordered = sorted(set(keys), key=lambda k: (rank[k[0].status], k[0].approximate, k[1]))
+    ordered = sorted(set(keys), key=lambda k: (rank[k[0].status], k[0].approximate,
+                                               k[0].band or 0, k[1]))
     index = {key: i for i, key in enumerate(ordered)}
     classes = []
     for style_class, downgraded in ordered:
@@ -276,15 +290,14 @@ def status_runs(lockdown: Lockdown, first: dt.date,
     Status changes only around the lockdown's own dates, so it is evaluated there
     (and the days either side) rather than on every day: 1,000 zones stay fast.
     """
-    one = dt.timedelta(days=1)
     candidates = {first}
     for day in _event_days(lockdown):
-        candidates.update({day - one, day, day + one})
+        candidates.update({shift_day(day, -1), day, shift_day(day, 1)})
     days = sorted(d for d in candidates if first <= d <= last)
     runs: list[list] = []
     for index, day in enumerate(days):
         status = status_of(lockdown, day)
-        until = days[index + 1] - one if index + 1 < len(days) else last
+        until = shift_day(days[index + 1], -1) if index + 1 < len(days) else last
         if runs and runs[-1][0] == status:
             runs[-1][2] = until
         else:

@@ -1,0 +1,181 @@
+"""Find where a report states a lockdown: imposed, in force, eased, lifted or denied.
+
+A *cue* is a lockdown word in a sentence ("lockdown", "sealed off", "봉쇄") with
+what the sentence says happened to it:
+
+- lifted: "lifted", "ended", "walked back", "해제", "풀렸다";
+- downgraded: "partially lifted", "eased", "relaxed", "rolled back", "완화", or a
+  lifting followed by "but … still banned" ("해제. BUT 시내유동만 가능");
+- extended: "extended until X", "연장" (the new end is the change's);
+- denied: "no lockdown", "not locked down", "봉쇄되지 않";
+- imposed otherwise (ordered, in force, ongoing).
+
+Sealing the national border or ports is not a place lockdown, and speculation
+("may lock down", "expected to lift", "가능성", unconfirmed rumours) states
+nothing; both are skipped. A cue is *background* when the sentence marks it as
+earlier or as context ("had been", "for the second time", "last year", "after X
+was put under lockdown", "앞서", "에 이어", "봉쇄된 개성으로"); the place named in
+an "after/since/when" clause before the cue is background even when the main
+clause is the news.
+"""
+
+# ruff: noqa: RUF001 - Korean text and typographic quotes in the patterns
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.extract.sentences import Sentence
+
+IMPOSED, EXTENDED, LIFTED, DOWNGRADED, DENIED = (
+    "imposed", "extended", "lifted", "downgraded", "denied")
+
+_EN_LOCKDOWN = re.compile(
+    r"\block(?:ed|ing|s)?[- ]?downs?\b|\block(?:ed|ing)? (?:\w+ ){0,4}?down\b|"
+    r"\bseal(?:ed|ing|s)? off\b|\bsealing off\b|\bsealed\b|"
+    r"\bblock(?:ed|ing)? (?:all|the (?:whole|entire)) (?:provinces|cities|counties|city|county"
+    r"|town|area)|\bblocked (?:the public|residents|people|outsiders) from entering\b|"
+    r"\b(?:banned|barred|banning|barring) (?:entry|outsiders|people) (?:to|from entering|into)\b|"
+    r"\bquarantin(?:e|ed|ing) (?:of )?(?:the )?(?:whole|entire) (?:city|county|town)\b",
+    re.IGNORECASE)
+_KO_LOCKDOWN = re.compile(r"봉쇄|이중잠금|문밖 출입이 (?:엄격히 )?통제|"
+                          r"출입(?:을|이|도)? (?:전면 )?(?:제한|차단|금지)|출입 금지")
+_KO_NOT_A_PLACE = re.compile(r"국경|항구|국경연선|세관|무역")
+_EN_LIFT = re.compile(r"\blift(?:ed|ing|s)?\b|\bwalked back\b|\bremov(?:ed|ing)\b|"
+                      r"\bend(?:ed|ing)? (?:the|its|a) (?:\w+ )?lockdown|\bended\b|\breopen",
+                      re.IGNORECASE)
+_EN_EASE = re.compile(r"\b(?:partially|partly|partial) (?:lift|eas|relax)\w*|\beas(?:ed|ing|es)\b|"
+                      r"\brelax(?:ed|ing|ation)?\b|\broll(?:ed|s)? back\b|\bloosen\w*|"
+                      r"\bdowngrad\w*|\bpartial lifting\b", re.IGNORECASE)
+_KO_LIFT = re.compile(r"해제|풀(?:렸|었|어|게|리|린)")
+_KO_EASE = re.compile(r"완화|일부 해제|부분(?:적으로|적인)? 해제|부분 해제")
+_EN_DENY = re.compile(r"\bno (?:\w+ )?lockdowns?\b|\bnot (?:been )?(?:locked down|under lockdown|"
+                      r"sealed)|\bno bans? on (?:going outside|movement)|\bdenied\b|"
+                      r"\bthere(?:'s| has| is|’s) been no\b", re.IGNORECASE)
+_KO_DENY = re.compile(r"봉쇄(?:되|하)지 않|봉쇄는 없|봉쇄가 없|봉쇄 조치는 없")
+_EN_SPECULATION = re.compile(
+    r"\b(?:may|might|could|would|possibly|perhaps|likely to|expected to|expectations?|"
+    r"speculat\w*|consider(?:ing)?|plans? to|whether|if)\b|\?", re.IGNORECASE)
+_KO_SPECULATION = re.compile(r"가능성|전망|관측|할 수도|할지|얘기가 흘러|소문|확인되지 않|\?")
+_EN_BACKGROUND = re.compile(
+    r"\bhad been\b|\bhad (?:imposed|ordered|lifted|locked)\b|\bfor the (?:second|third|"
+    r"fourth) time\b|\blast year\b|\bprevious(?:ly)?\b|\bearlier (?:this|that|in)\b|"
+    r"\bin the (?:spring|summer|autumn|fall|winter) of\b|\bsince (?:\w+ )?(?:of )?last year\b|"
+    r"\bafter (?:a |the )?(?:nationwide )?lockdown was\b|"
+    r"\bfollowing (?:a |the )?(?:nationwide )?lockdown\b|\bwas announced on\b",
+    re.IGNORECASE)
+_EN_CLAUSE = re.compile(r"\b(?:after|since|when|following|before)\b", re.IGNORECASE)
+_KO_BACKGROUND = re.compile(r"(?:데|것)에? 이어|에 이어|앞서|지난해|작년|이전에|바 있")
+_KO_MODIFIER = re.compile(r"봉쇄(?:된|됐던|되었던|했던|한) ")
+_EN_BUT_STILL = re.compile(r"^\W*(?:but|however|only)\b.*\b(?:still|remain\w*|banned|blocked|"
+                           r"closed|not allowed)\b", re.IGNORECASE)
+_KO_BUT_STILL = re.compile(r"^\W*(?:BUT|But|but|하지만|다만|그러나)\b"
+                           r".*(?:차단|통제|금지|유지|만 가능)")
+_SCHEDULED_LIFT = re.compile(r"(?:해제|풀)\w{0,3} 예정|\b(?:scheduled|due|set) to be lifted\b")
+_EN_EXTEND = re.compile(r"\bextend(?:ed|ing|s)?\b|\bprolong(?:ed|ing|s)?\b", re.IGNORECASE)
+_KO_EXTEND = re.compile(r"연장")
+_KO_RUMOUR = re.compile(r"얘기가 흘러|소문|확인되지 않")
+_WINDOW = 60  # characters around a cue in which a verb (lift, ease, deny) refers to it
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One lockdown statement: its sentence, the lockdown word's span, and what happened."""
+
+    sentence: Sentence
+    start: int
+    end: int
+    kind: str  # IMPOSED, LIFTED, DOWNGRADED or DENIED
+    background: bool
+
+
+def find_cues(sentences: list[Sentence], language: str) -> list[Cue]:
+    """Every lockdown cue, in text order (at most one per sentence: its strongest)."""
+    cues = []
+    for i, sentence in enumerate(sentences):
+        following = sentences[i + 1].text if i + 1 < len(sentences) else ""
+        cue = _sentence_cue(sentence, following, language)
+        if cue is not None:
+            cues.append(cue)
+    return cues
+
+
+def _sentence_cue(sentence: Sentence, following: str, language: str) -> Cue | None:
+    text = sentence.text
+    korean = language == "ko"
+    lockdown = _KO_LOCKDOWN if korean else _EN_LOCKDOWN
+    for match in lockdown.finditer(text):
+        if _about_border(text, match, korean):
+            continue
+        kind = _kind(text, match, following, korean)
+        if kind is None:
+            continue
+        background = bool((_KO_BACKGROUND if korean else _EN_BACKGROUND).search(text))
+        return Cue(sentence, sentence.start + match.start(), sentence.start + match.end(), kind,
+                   background)
+    return None
+
+
+_BORDER_OBJECT = re.compile(
+    r"^\s*(?:of|on|along|at|around|across)\s+(?:the\s+|its\s+|all\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:border|borders|frontier|ports?|customs)\b", re.IGNORECASE)
+_BORDER_BEFORE = re.compile(r"\b(?:border|frontier|port)s?\s*$", re.IGNORECASE)
+
+
+def _about_border(text: str, match: re.Match, korean: bool) -> bool:
+    """'closure of the border', 'border lockdown', '국경봉쇄': the lockdown word is about
+    the border or ports, not a place."""
+    if korean:
+        before = text[max(0, match.start() - 6):match.start()]
+        return bool(_KO_NOT_A_PLACE.search(before)) or "항구" in text[match.end():match.end() + 8]
+    after = text[match.end():match.end() + 50]
+    before = text[max(0, match.start() - 25):match.start()]
+    return bool(_BORDER_OBJECT.search(after) or _BORDER_BEFORE.search(before))
+
+
+def _kind(text: str, match: re.Match, following: str, korean: bool) -> str | None:
+    lo, hi = max(0, match.start() - _WINDOW), match.end() + _WINDOW
+    # The verb that says what happened to the lockdown is in its own clause.
+    comma = text.rfind(",", lo, match.start())
+    lo = comma + 1 if comma >= 0 else lo
+    near = text[lo:hi]
+    deny, speculation = (_KO_DENY, _KO_SPECULATION) if korean else (_EN_DENY, _EN_SPECULATION)
+    if deny.search(near):
+        return DENIED
+    ease, lift = (_KO_EASE, _KO_LIFT) if korean else (_EN_EASE, _EN_LIFT)
+    eased, lifted = ease.search(near), lift.search(near)
+    # A verb of speculation before the lockdown word in its clause ("may lift the lockdown").
+    clause = re.split(r"[,;:]|\bbut\b", text[:match.start()])[-1]
+    if speculation.search(clause + text[match.start():match.end() + 15]):
+        return None
+    if korean and _KO_RUMOUR.search(text):
+        return None
+    if lifted and _SCHEDULED_LIFT.search(text, match.start()):
+        return IMPOSED  # "scheduled to be lifted on X", "해제될 예정": an announced end
+    if (_KO_EXTEND if korean else _EN_EXTEND).search(near):
+        return EXTENDED
+    but_still = (_KO_BUT_STILL if korean else _EN_BUT_STILL).search(following)
+    if eased and not (lifted and lifted.start() < eased.start() and "partial" not in
+                      eased.group().lower() and not korean and "lifted" in near.lower()):
+        return DOWNGRADED
+    if lifted:
+        return DOWNGRADED if but_still else LIFTED
+    return IMPOSED
+
+
+def place_is_background(cue: Cue, mention_start: int, text: str, language: str) -> bool:
+    """A place named in an 'after/since/when' clause before the cue, or after a Korean
+    'locked-down X' modifier, is an earlier lockdown, mentioned as context."""
+    if cue.background:
+        return True
+    if language == "ko":
+        before = text[max(cue.sentence.start, mention_start - 12):mention_start]
+        return bool(_KO_MODIFIER.search(before))
+    if mention_start < cue.start:
+        between = text[cue.sentence.start:mention_start]
+        connective = list(_EN_CLAUSE.finditer(between))
+        if connective and "," not in between[connective[-1].end():]:
+            main = text[cue.sentence.start:cue.sentence.start + connective[-1].start()]
+            return bool(_EN_LOCKDOWN.search(main))
+    return False

@@ -1,0 +1,129 @@
+"""Assembling a draft: zones, dates for each fact, contradictions, highlights."""
+
+import datetime as dt
+import re
+
+from geo.dataset import dumps_dataset, loads_dataset
+from geo.extract import extract_report
+from geo.model import Certainty, Scope
+
+D = dt.date
+
+
+def draft_of(text, published=None, language="auto"):
+    draft = extract_report(text, published=published, language=language)
+    loads_dataset(dumps_dataset(draft.dataset))  # every draft validates
+    return draft
+
+
+def test_a_province_that_says_where_or_where_the_source_is_is_not_a_zone():
+    draft = draft_of("A source in Chagang Province told Daily NK on Tuesday that Wiwon County, "
+                     "Chagang Province, was locked down on Nov. 16.", D(2020, 11, 25))
+    assert [ld.zone for ld in draft.dataset.lockdowns] == ["kp-wiwon-county"]
+    assert draft.dataset.lockdowns[0].effective.on == D(2020, 11, 16)
+
+
+def test_a_nationwide_order_is_the_country_s_with_general_measures():
+    draft = draft_of("Emergency measures are being taken to block all provinces, cities and "
+                     "counties across the country, restricting the moving of persons to the "
+                     "maximum.", D(2022, 5, 13))
+    [lockdown] = draft.dataset.lockdowns
+    assert lockdown.zone == "kp" and lockdown.scope == "nationwide"
+    assert [(m.code, m.scope) for m in lockdown.measures] == [("movement_restricted",
+                                                             Scope.GENERAL)]
+
+
+def test_an_order_with_a_duration_gives_ordered_effective_and_announced_end():
+    draft = draft_of("On Nov. 16 the authorities issued an order locking down Wiwon County for a "
+                     "month.", D(2020, 11, 25))
+    [lockdown] = draft.dataset.lockdowns
+    assert lockdown.ordered.on == D(2020, 11, 16)
+    assert lockdown.effective.on == D(2020, 11, 16)
+    assert lockdown.effective.certainty is Certainty.INFERRED
+    assert lockdown.announced_end.on == D(2020, 12, 16)
+    assert "a month" in lockdown.announced_end.words
+
+
+def test_contradicting_dates_are_left_out_and_named():
+    draft = draft_of("Hyesan was put under lockdown on Nov. 12. The lockdown of Hyesan was lifted "
+                     "on Nov. 10.", D(2020, 11, 20))
+    [lockdown] = draft.dataset.lockdowns
+    assert lockdown.effective.on == D(2020, 11, 12)
+    assert lockdown.actual_end.on is None
+    assert any("contradiction" in f and "Nov. 10" in f for f in draft.findings)
+
+
+def test_places_lifted_on_days_respectively_take_their_own_day():
+    draft = draft_of("양강도 소식통은 28일 데일리NK에 “삼지연과 혜산이 봉쇄됐다가 지난 14일과 17일 "
+                     "각각 해제됐다”고 전했다.", D(2020, 9, 29))
+    ends = {ld.zone: ld.actual_end.on for ld in draft.dataset.lockdowns}
+    assert ends == {"kp-samjiyon": D(2020, 9, 14), "kp-hyesan": D(2020, 9, 17)}
+
+
+def test_a_lifting_known_from_its_announcement_ends_on_the_publication_day():
+    draft = draft_of("Four fever cases were found in Ryanggang Province. The patients recovered "
+                     "and the lockdown of the area was lifted, according to the KCNA.",
+                     D(2022, 8, 26))
+    [lockdown] = draft.dataset.lockdowns
+    assert lockdown.zone == "kp-ryanggang"
+    assert lockdown.actual_end.on == D(2022, 8, 26)
+    assert "announced" in lockdown.actual_end.reasoning
+    assert [c.kind.value for c in lockdown.changes] == ["imposed", "lifted"]
+
+
+def test_without_any_date_and_without_publication_nothing_can_be_placed_in_time():
+    draft = draft_of("Hyesan is under lockdown, residents say.")
+    assert draft.dataset.lockdowns == ()
+    assert any("--published" in f for f in draft.findings)
+
+
+def test_highlights_name_fields_that_exist_and_cover_their_words():
+    text = open("/work/shared/reports/dailynk-en-2021-11-kimhyongjik.txt",
+                encoding="utf-8").read()
+    draft = draft_of(text, D(2021, 11, 23))
+    kinds = {h.kind for h in draft.highlights}
+    assert kinds == {"place", "date", "measure", "change"}
+    for highlight in draft.highlights:
+        target = draft.dataset
+        for name, index in re.findall(r"(\w+)(?:\[(\d+)\])?", highlight.fact):
+            target = getattr(target, name)
+            if index:
+                target = target[int(index)]
+        assert target is not None
+    effective = [h for h in draft.highlights if h.fact == "lockdowns[0].effective"]
+    assert [text[h.start:h.end] for h in effective] == ["Nov. 19"]
+
+
+def test_each_lockdown_sentence_highlights_the_change_it_states():
+    text = "Hyesan was put under lockdown on Nov. 2. The lockdown of Hyesan was lifted on Nov. 21."
+    draft = draft_of(text, D(2020, 11, 25))
+    [lockdown] = draft.dataset.lockdowns
+    facts = [h.fact for h in draft.highlights if h.kind == "change"]
+    kinds = [lockdown.changes[int(fact[-2])].kind.value for fact in facts]
+    assert kinds == ["imposed", "lifted"]
+    assert lockdown.actual_end.on == D(2020, 11, 21)
+
+
+def test_an_extension_is_a_change_with_the_new_end():
+    draft = draft_of("Hyesan was put under lockdown on Nov. 2 for 20 days. On Nov. 20 the "
+                     "lockdown of Hyesan was extended until Dec. 10.", D(2020, 11, 25))
+    [lockdown] = draft.dataset.lockdowns
+    assert lockdown.announced_end.on == D(2020, 11, 22)  # 20 days from Nov. 2, as announced
+    [extension] = [c for c in lockdown.changes if c.kind.value == "extended"]
+    assert (extension.when.on, extension.announced_end.on) == (D(2020, 11, 20), D(2020, 12, 10))
+
+
+def test_dated_fever_cases_beside_a_lockdown_are_its_trigger():
+    draft = draft_of("Four fever cases occurred in Ryanggang Province on Aug. 23, state media "
+                     "said. Health authorities immediately locked down the area.", D(2022, 8, 25))
+    [lockdown] = draft.dataset.lockdowns
+    trigger = draft.dataset.incident(lockdown.trigger)
+    assert (trigger.kind, trigger.when.on, trigger.place) == ("fever_cases", D(2022, 8, 23),
+                                                              "kp-ryanggang")
+
+
+def test_a_lockdown_s_own_date_is_not_its_trigger_s():
+    draft = draft_of("밀입국 사건으로 평안북도 삭주에 내려졌던 봉쇄령이 "
+                     "23일 오후 6시를 기해 해제됐다.", D(2021, 3, 24))
+    [lockdown] = draft.dataset.lockdowns
+    assert lockdown.trigger is None and lockdown.actual_end.on == D(2021, 3, 23)
