@@ -10,10 +10,7 @@ dashboard session, put back on the seed data before each dashboard run) so the
 table pays the imports once.
 
 A surface is one entry of :data:`SURFACES`: a function of (input path, work folder)
-returning a :class:`Outcome`. The ingestion surfaces (``extract``, ``add``, the
-Add view) are one line each here once they exist, e.g.::
-
-    "extract": lambda path, work: cli("extract", str(path)),
+returning a :class:`Outcome`; a new surface is one line there.
 """
 
 from __future__ import annotations
@@ -102,7 +99,17 @@ def path_box(path: Path, work: Path) -> Outcome:
 
 DAY = "2021-11-25"
 
+def add(path: Path, work: Path) -> Outcome:
+    """``add`` of a report into a dataset of the row's own (made empty first)."""
+    into = work / "into.yaml"
+    if not into.exists():
+        cli("init", str(into))
+    return cli("add", str(path), "--into", str(into), "--published", "2021-11-23")
+
+
 SURFACES = {
+    "extract": lambda path, work: cli("extract", str(path), "--published", "2021-11-23"),
+    "add": add,
     "validate": lambda path, work: cli("validate", str(path)),
     "status": lambda path, work: cli("status", "--on", DAY, "--dataset", str(path)),
     "status-json": lambda path, work: cli("status", "--on", DAY, "--format", "json",

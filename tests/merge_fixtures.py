@@ -7,12 +7,11 @@ so it is exactly what a reviewed draft file would load as.
 from __future__ import annotations
 
 import json
-from pathlib import Path
+
+from shared_files import CORPUS
 
 from geo.model import Dataset
 from geo.validate import validate
-
-CORPUS = Path("/work/shared/corpus/reports.json")
 
 PLACES = {
     "kp": dict(id="kp", name="North Korea", kind="country", country="KP", precision=3,

@@ -8,12 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from shared_files import FOUNDING
 
 from geo.dataset import load_dataset
 from geo.store import init_dataset
 from tests.test_dashboard_browser import map_frame, start_server, stop_server, wait_zone
 
-FOUNDING = Path("/work/shared/reports/dailynk-en-2021-11-kimhyongjik.txt")
 pytestmark = pytest.mark.browser
 
 

@@ -181,7 +181,7 @@ DATASET_CASES = [
 # Hostile report texts for the ingestion surfaces. Any outcome but a crash is allowed
 # (exit 0, 1 or 2: some events, none, or a clear refusal), within the time limit and
 # with no raw control character printed.
-REPORT_SURFACES: tuple[str, ...] = ()  # "extract", "add", "add view" once they are merged
+REPORT_SURFACES: tuple[str, ...] = ("extract", "add")
 CLEAN = "clean"
 REPORT_CASES = [
     Case("empty report", text(""), CLEAN, REPORT_SURFACES),

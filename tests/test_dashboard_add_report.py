@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from shared_files import FOUNDING
 from streamlit.testing.v1 import AppTest
 
 from dashboard.state import ENV_VAR
@@ -13,7 +14,6 @@ from geo.dataset import load_dataset
 from geo.store import init_dataset
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
-FOUNDING = Path("/work/shared/reports/dailynk-en-2021-11-kimhyongjik.txt")
 
 
 @pytest.fixture()

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 import yaml
 from click.testing import CliRunner
+from shared_files import CORPUS, FOUNDING
 
 from geo.cli import cli
 from geo.dataset import SEED_DATASET, dumps_dataset, loads_dataset
@@ -18,8 +18,6 @@ from geo.errors import ReportTextError
 from geo.extract import extract_report
 from geo.model import Certainty
 
-FOUNDING = Path("/work/shared/reports/dailynk-en-2021-11-kimhyongjik.txt")
-CORPUS = Path("/work/shared/corpus/reports.json")
 PUBLISHED = dt.date(2021, 11, 23)
 SEED_MEASURES = {"travel_permits_suspended", "entry_banned", "markets_closed",
                  "enforcement_patrols", "violators_punished", "stay_at_home"}

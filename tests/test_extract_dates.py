@@ -11,6 +11,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shared_files import SHARED
 
 from geo.extract.dates import (
     Anchor,
@@ -26,9 +27,6 @@ T = dt.time
 S, INF, U = Certainty.STATED, Certainty.INFERRED, Certainty.UNKNOWN
 P, F, UN, DU, MO = Role.POINT, Role.FROM, Role.UNTIL, Role.DURATION, Role.MONTH
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent.parent / "shared"
-if not SHARED.exists():
-    SHARED = Path("/work/shared")
 
 TUE = D(2021, 11, 23)  # the founding report's speaking day, a Tuesday
 

@@ -3,6 +3,8 @@
 import datetime as dt
 import re
 
+from shared_files import FOUNDING
+
 from geo.dataset import dumps_dataset, loads_dataset
 from geo.extract import extract_report
 from geo.model import Certainty, Scope
@@ -78,8 +80,7 @@ def test_without_any_date_and_without_publication_nothing_can_be_placed_in_time(
 
 
 def test_highlights_name_fields_that_exist_and_cover_their_words():
-    text = open("/work/shared/reports/dailynk-en-2021-11-kimhyongjik.txt",
-                encoding="utf-8").read()
+    text = FOUNDING.read_text(encoding="utf-8")
     draft = draft_of(text, D(2021, 11, 23))
     kinds = {h.kind for h in draft.highlights}
     assert kinds == {"place", "date", "measure", "change"}

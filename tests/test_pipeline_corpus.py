@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from shared_files import CORPUS
 
 from geo.cli import cli
 from geo.dataset import load_dataset
@@ -23,7 +24,6 @@ from geo.gazetteer import base_key, load_gazetteer
 from geo.model import Dataset
 from geo.timeline import ZoneStatus, state_of
 
-CORPUS = Path("/work/shared/corpus/reports.json")
 pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="the shared corpus is not here")
 
 
