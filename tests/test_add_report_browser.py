@@ -61,6 +61,8 @@ def test_paste_edit_save_and_see_it_on_the_map(served, offline, browser):
     assert county.announced_end.on.isoformat() == "2021-12-10"
 
     # The map: on Dec. 7 the zone is still in force (its announced end is now Dec. 10).
+    # The sidebar now counts the saved lockdown: the app holds the saved file.
+    page.locator('[data-testid="stSidebar"]').get_by_text("1 lockdowns").wait_for()
     page.get_by_role("tab", name="Map").click()
     frame = map_frame(page)
     slider = page.get_by_role("slider")
@@ -70,8 +72,8 @@ def test_paste_edit_save_and_see_it_on_the_map(served, offline, browser):
         slider.press("ArrowRight")
     page.get_by_text("2021-12-07").first.wait_for()
     wait_zone(frame, "in-force")
-    page.get_by_label("Zone").first.click()
-    page.get_by_role("option", name="Kimhyŏngjik-kun", exact=False).first.click()
+    page.get_by_label("Zone details").first.click()
+    page.get_by_role("option", name=county.id, exact=False).first.click()
     panel = page.locator(".st-key-details_panel")
     panel.wait_for(timeout=20_000)
     text = panel.inner_text()

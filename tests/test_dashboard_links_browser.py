@@ -22,7 +22,7 @@ def test_a_pasted_link_opens_day_and_zone_and_the_address_follows(server, offlin
     assert "announced end passed, lifting unconfirmed on 2021-12-05" in panel.inner_text()
     page.wait_for_function("location.search.includes('tab=Map')", timeout=20_000)
 
-    page.get_by_role("button", name="▶").click()
+    page.get_by_role("button", name="▶", exact=True).click()
     page.wait_for_function("location.search.includes('day=2021-12-06')", timeout=20_000)
     assert f"zone={ZONE}" in page.url
     page.screenshot(path=str(tmp_path / "linked.png"))
