@@ -122,8 +122,8 @@ def failure(source: str, exc: LockdownMapError) -> LoadFailure:
 def rendered(loaded: Loaded) -> None:
     """Build what every view draws from ``loaded`` (raises if any of it fails): the
     slider's span and day, the day's states and tables, the timeline chart and the
-    base map with the day's zones (kept for the map view, so it is built once)."""
-    from dashboard.mapping import build_base, day_layer
+    map component's base with the day's zone styles (cached: the map view reuses them)."""
+    from dashboard.mapping import day_styles, page_base
     from geo.charts import gantt_chart
 
     first, last = span_of(loaded)
@@ -132,9 +132,8 @@ def rendered(loaded: Loaded) -> None:
     tables_for(loaded, day)
     first_rows = {item.id for item in loaded.dataset.lockdowns[:150]}  # as the Timeline tab
     gantt_chart(loaded.dataset, day, first_rows).to_dict()
-    base = build_base(loaded)
-    day_layer(loaded, day, base)
-    st.session_state["_base_map"] = base
+    page_base(loaded)
+    day_styles(loaded, day)
 
 
 def try_load(source: str, load, *args, **kwargs) -> bool:
@@ -145,15 +144,12 @@ def try_load(source: str, load, *args, **kwargs) -> bool:
     except LockdownMapError as exc:
         st.session_state["load_failure"] = failure(source, exc)
         return False
-    held = st.session_state.get("_base_map")
     try:
         rendered(loaded)
     except LockdownMapError as exc:
-        st.session_state["_base_map"] = held
         st.session_state["load_failure"] = failure(source, exc)
         return False
     except Exception as exc:  # a bug in drawing must not install data it cannot show
-        st.session_state["_base_map"] = held
         st.session_state["load_failure"] = LoadFailure(
             source, f"it validated but could not be drawn ({type(exc).__name__}); "
                     "please report this with the file")

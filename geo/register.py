@@ -9,7 +9,6 @@ is empty when a date it needs is unknown.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ import pandas as pd
 
 from geo.model import Dataset, Evidence, Lockdown
 from geo.overview import province_label
+from geo.selection import select
 from geo.timeline import announced_end_at, as_moment, lifted_at, start_of, status_of
 
 REGISTER_COLUMNS = [
@@ -146,8 +146,6 @@ def keep_lockdowns(dataset: Dataset, lockdown_ids: Iterable[str]) -> Dataset:
     """``dataset`` with only these lockdowns (and the incidents that triggered them or
     lie in their zones); reports and places are kept whole, as quotes point into them."""
     chosen = set(lockdown_ids)
-    kept = tuple(lockdown for lockdown in dataset.lockdowns if lockdown.id in chosen)
-    zones = {lockdown.zone for lockdown in kept}
-    triggers = {lockdown.trigger for lockdown in kept if lockdown.trigger}
-    incidents = tuple(i for i in dataset.incidents if i.id in triggers or i.place in zones)
-    return dataclasses.replace(dataset, lockdowns=kept, incidents=incidents, _index={})
+    zones = {lockdown.zone for lockdown in dataset.lockdowns if lockdown.id in chosen}
+    # select() adds the kept lockdowns' triggers; the register also keeps their zones'.
+    return select(dataset, chosen, (i.id for i in dataset.incidents if i.place in zones))
