@@ -66,13 +66,12 @@ def panel_columns() -> list[str]:
     return [*ID_COLUMNS, *indicator_columns(), *STRINGENCY_COLUMNS]
 
 
-def _status(lockdowns: list[Lockdown], day: dt.date) -> dict[str, object]:
+def _status(own: list[tuple[Lockdown, ZoneStatus]]) -> dict[str, object]:
     """The zone's own lockdowns on the day: the status shown and those in force."""
-    statuses = [status_of(lockdown, day) for lockdown in lockdowns]
+    statuses = {status for _, status in own}
     shown = next((s for s in (ZoneStatus.IN_FORCE, ZoneStatus.END_PASSED_UNCONFIRMED,
                               ZoneStatus.LIFTED, ZoneStatus.NOT_YET) if s in statuses), None)
-    in_force = [lk.id for lk, s in zip(lockdowns, statuses, strict=True)
-                if s is ZoneStatus.IN_FORCE]
+    in_force = [lockdown.id for lockdown, status in own if status is ZoneStatus.IN_FORCE]
     return {"ZoneStatus": shown.value if shown else None,
             "Lockdowns": ", ".join(in_force) or None}
 
@@ -136,10 +135,20 @@ def panel_frame(dataset: Dataset, span: tuple[dt.date, dt.date] | None = None,
                "CountryCode": ALPHA3.get(alpha2),
                "RegionName": province_of(dataset, zone), "ZoneId": zone.id,
                "ZoneName": zone.name, "Jurisdiction": "ZONE_TOTAL"}
+        # The indicators depend only on which covering lockdowns are in force and which
+        # unconfirmed: score each such state once, not once per day.
+        scored: dict[tuple, dict[str, object]] = {}
         for day in days:
-            value = zone_stringency(source, zone_id, day, covering)
-            rows.append({**ids, "Date": int(day.strftime("%Y%m%d")),
-                         **_status(lockdowns, day), **_indicators(value, by_id)})
+            statuses = {lockdown.id: status_of(lockdown, day) for lockdown in covering}
+            state = tuple((lockdown_id, status) for lockdown_id, status in statuses.items()
+                          if status in (ZoneStatus.IN_FORCE, ZoneStatus.END_PASSED_UNCONFIRMED))
+            if state not in scored:
+                scored[state] = _indicators(zone_stringency(source, zone_id, day, covering),
+                                            by_id)
+            own = [(lockdown, statuses[lockdown.id] if lockdown.id in statuses
+                    else status_of(lockdown, day)) for lockdown in lockdowns]
+            rows.append({**ids, "Date": int(day.strftime("%Y%m%d")), **_status(own),
+                         **scored[state]})
     frame = pd.DataFrame(rows, columns=columns)
     for column in [*indicator_columns(), "StringencyIndex_IndicatorsReported"]:
         frame[column] = frame[column].astype("Int64")
