@@ -44,4 +44,6 @@ def test_the_zone_day_download_carries_the_stringency(server, offline):
             hyesan["StringencyIndex_IndicatorsReported"]) == ("16.67", "94.44", "2")
     assert "C7: kp-2022-05-12 measures[1] movement_restricted (on kp)" in \
         hyesan["StringencyIndex_Sources"]
+    assert "C7: \u201crestricting the moving of persons to the maximum\u201d" in \
+        hyesan["StringencyIndex_Quotes"]
     assert not getattr(page, "blocked", []) and not page.errors

@@ -90,7 +90,7 @@ def test_county_bounds_and_the_inherited_nationwide_order(tiny, day, status, lev
                                                           upper, reported, sources):
     text = csv_text(panel_frame(tiny))
     header = text.split("\r\n", 1)[0].split(",")
-    assert header[-4:] == STRINGENCY_COLUMNS
+    assert header[-len(STRINGENCY_COLUMNS):] == STRINGENCY_COLUMNS
     row = rows_of(text)[(COUNTY, day)]
     assert row["ZoneStatus"] == status
     assert {column: row[column] for column in levels} == levels
@@ -107,9 +107,10 @@ def test_the_country_row_is_its_own_order(tiny):
 
 
 def test_every_source_leads_to_its_quote(tiny):
-    """A Sources entry names a lockdown and a measure's index: that measure's quote is the
-    report's own words."""
+    """A Sources entry names a lockdown and a measure's index: that measure's quotes, the
+    report's own words, are in the Quotes column."""
     row = rows_of(csv_text(panel_frame(tiny)))[(COUNTY, "20211202")]
+    quotes = row["StringencyIndex_Quotes"].split(" | ")
     for entry in row["StringencyIndex_Sources"].split("; "):
         indicator, ref = entry.split(": ", 1)
         lockdown_id, index, code = ref.split(" ")[:3]
@@ -118,6 +119,8 @@ def test_every_source_leads_to_its_quote(tiny):
         assert measure.code == code and indicator in code_indicator(code)
         for evidence in measure.evidence:
             assert evidence.quote in tiny.report(evidence.report).text
+            assert f"{indicator}: \u201c{evidence.quote}\u201d ({evidence.report})" in quotes
+    assert len(quotes) == 3  # C2 and C7 quote the county's sentence, C6 the wire's
 
 
 def code_indicator(code: str) -> str:

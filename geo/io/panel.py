@@ -20,8 +20,8 @@ measures: ``StringencyIndex_LowerBound`` (unreported indicators at 0, which is
 OxCGRT's own index for missing data), ``StringencyIndex_UpperBound`` (at their
 maximum) and ``StringencyIndex_IndicatorsReported`` (0 to 9).
 ``StringencyIndex_Sources`` says which measure set each reported indicator, as
-the lockdown's id and the measure's place in it (``measures[2]``), so every value
-leads to its quotes in the dataset.
+the lockdown's id and the measure's place in it (``measures[2]``), and
+``StringencyIndex_Quotes`` gives those measures' quotes verbatim with their reports.
 """
 
 from __future__ import annotations
@@ -47,7 +47,8 @@ ALPHA3 = {"KP": "PRK", "CN": "CHN", "KR": "KOR", "RU": "RUS"}
 # OxCGRT names its index columns StringencyIndex_<variant> (StringencyIndex_Average …);
 # ours are bounds, never one value that could be read as the whole index.
 STRINGENCY_COLUMNS = ["StringencyIndex_LowerBound", "StringencyIndex_UpperBound",
-                      "StringencyIndex_IndicatorsReported", "StringencyIndex_Sources"]
+                      "StringencyIndex_IndicatorsReported", "StringencyIndex_Sources",
+                      "StringencyIndex_Quotes"]
 ID_COLUMNS = ["CountryName", "CountryCode", "RegionName", "ZoneId", "ZoneName", "Jurisdiction",
               "Date", "ZoneStatus", "Lockdowns"]
 
@@ -94,16 +95,18 @@ def _indicators(value: ZoneStringency, lockdowns: dict[str, Lockdown]) -> dict[s
         row[f"{code}_{name}"] = level
         if code not in NO_FLAG:
             row[f"{code}_Flag"] = int(reported.general) if reported else None
-    sources = []
+    sources, quotes = [], []
     for code in INDICATORS:
         for source in value.indicators[code].sources if code in value.indicators else ():
             ref = _measure_ref(lockdowns, source.lockdown, source.measure, source.evidence)
             sources.append(f"{code}: {ref}" + (f" (on {source.zone})" if source.inherited
                                                 else ""))
+            quotes.extend(f"{code}: “{e.quote}” ({e.report})" for e in source.evidence)
     row.update({"StringencyIndex_LowerBound": round(value.lower, 2),
                 "StringencyIndex_UpperBound": round(value.upper, 2),
                 "StringencyIndex_IndicatorsReported": value.reported,
-                "StringencyIndex_Sources": "; ".join(sources) or None})
+                "StringencyIndex_Sources": "; ".join(sources) or None,
+                "StringencyIndex_Quotes": " | ".join(dict.fromkeys(quotes)) or None})
     return row
 
 
