@@ -27,6 +27,7 @@ dates, never a lockdown date. Nothing the text does not say is filled in.
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -195,7 +196,7 @@ def _events(ctx: Context, cues: list[Cue]) -> tuple[list[_Event], dict[str, Plac
                 cue, mention.start, ctx.text, ctx.language)
             event.primary = event.primary or not background
     for cue in orphans:  # "The lockdown was ordered in late July": of the nearest zone
-        if cue.kind == DENIED or _FOREIGN.search(cue.sentence.text):
+        if cue.kind == DENIED or cue.named_only or _FOREIGN.search(cue.sentence.text):
             continue
         target = _nearest_event(ctx, cue, events, places)
         if target is not None:
@@ -607,6 +608,8 @@ def _dates_of(ctx: Context, event: _Event) -> _Dates:
                 if _OFFSET_AFTER.match(ctx.text, expression.end, expression.end + 12) or \
                         _OFFSET_WORDS.search(expression.words):
                     continue  # "five days after", "15일만에": an offset or how long it lasted
+                if _length_of_another(ctx, expression) or cue.kind == LIFTED:
+                    continue  # "a month of disciplinary labor"; "lifted a three-week lockdown"
                 if found.duration is None:
                     found.duration = (expression, sentence)
                     found.used.append((expression, "announced_end"))
@@ -662,6 +665,10 @@ def _respectively(ctx: Context, event: _Event, sentence: Sentence, expressions: 
 
 def _lockdown(ctx: Context, event: _Event, number: int, events: list[_Event]) -> Lockdown | None:
     found = _dates_of(ctx, event)
+    if found.duration is None and found.announced_end is None:
+        found.duration = _length_after(ctx, event, events)
+        if found.duration is not None:
+            found.used.append((found.duration[0], "announced_end"))
     if found.actual_end is None and event.kind == LIFTED:
         found.actual_end = _announced_lifting(ctx, event, found)
     effective = found.effective
@@ -799,19 +806,109 @@ def _in_force_by(ctx: Context) -> dt.date | None:
 
 
 def _duration_end(ctx: Context, duration: tuple, effective: When) -> When:
+    """A stated length counted from the start: start + N days (or calendar months).
+
+    With no start day, the bounds the report gives still bound the end: a lockdown in
+    force by day B (``effective.latest``) began on or before B, so its N days end on
+    B + N at the latest and, having run on B, not before B; one known to the month
+    ends between the month's first day + N and its last day + N. Those bounds are the
+    end's ``earliest`` and ``latest``, its day unknown (the corpus convention: no
+    derived end without a start day), with the words and the reasoning.
+    """
     expression, sentence = duration
-    days = getattr(expression, "days", None)
-    months = getattr(expression, "months", None)
-    if effective.on is None or effective.precision not in (None, TimePrecision.DAY):
-        return When(certainty=Certainty.UNKNOWN, words=expression.words,
-                    reasoning="A duration is stated, but not the day it counts from.",
-                    evidence=(ctx.evidence(sentence),))
-    end = dates.end_of_duration(effective.on, days=days or 0, months=months or 0)
-    return When(certainty=Certainty.INFERRED, on=end, precision=TimePrecision.DAY,
-                words=expression.words,
-                reasoning=f"{expression.words!r} counted from {effective.on} "
-                          f"({effective.words or 'the start'}); see dates.end_of_duration.",
-                evidence=(ctx.evidence(sentence), *effective.evidence[:1]))
+    days = getattr(expression, "days", None) or 0
+    months = getattr(expression, "months", None) or 0
+    evidence = (ctx.evidence(sentence), *effective.evidence[:1])
+    if effective.on is not None and effective.precision in (None, TimePrecision.DAY):
+        end = dates.end_of_duration(effective.on, days=days, months=months)
+        return When(certainty=Certainty.INFERRED, on=end, precision=TimePrecision.DAY,
+                    words=expression.words,
+                    reasoning=f"{expression.words!r} counted from {effective.on} "
+                              f"({effective.words or 'the start'}); see dates.end_of_duration.",
+                    evidence=evidence)
+    if effective.on is not None and effective.precision is TimePrecision.MONTH:
+        first = effective.on.replace(day=1)
+        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        earliest = dates.end_of_duration(first, days=days, months=months)
+        latest = dates.end_of_duration(last, days=days, months=months)
+        return When(certainty=Certainty.UNKNOWN, words=expression.words, earliest=earliest,
+                    latest=latest, evidence=evidence,
+                    reasoning=f"{expression.words!r} from a start known only to the month "
+                              f"({first:%Y-%m}, {effective.words!r}): it was to end between "
+                              f"{earliest} and {latest} (dates.end_of_duration); no day is "
+                              "given without the start's.")
+    if effective.on is None and effective.latest is not None:
+        bound = effective.latest
+        latest = dates.end_of_duration(bound, days=days, months=months)
+        return When(certainty=Certainty.UNKNOWN, words=expression.words, earliest=bound,
+                    latest=latest, evidence=evidence,
+                    reasoning=f"{expression.words!r} with no start day: it was in force by "
+                              f"{bound} ({ctx.anchor_words()}), so it began then or earlier and "
+                              f"was to end by {latest} ({bound} + {expression.words!r}) at the "
+                              f"latest, and not before {bound} (dates.end_of_duration); no day "
+                              "is given without the start's.")
+    return When(certainty=Certainty.UNKNOWN, words=expression.words,
+                reasoning="A duration is stated, but not the day it counts from.",
+                evidence=(ctx.evidence(sentence),))
+
+
+# "a month of disciplinary labor", "a 30-day isolation": the length of something else.
+_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the\s+|a\s+)?(?:\w+\s+)?(?:lockdowns?|quarantine|closure|"
+                       r"sealing|blockade|restrictions?)\b)", re.IGNORECASE)
+_ADJECTIVAL = re.compile(r"-(?:day|week|month|hour)$", re.IGNORECASE)
+_LOCKDOWN_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:lockdowns?|lock-downs?|quarantine|closure|"
+                            r"sealing|blockade|shutdown|curfew|stay-at-home|order|ban)\b",
+                            re.IGNORECASE)
+
+
+def _length_of_another(ctx: Context, expression) -> bool:
+    """A length that says how long something other than the lockdown lasts: "a month of
+    disciplinary labor", or an adjective ("30-day") of a noun that is not a lockdown's."""
+    if ctx.language == "ko":
+        return False
+    if _OF_OTHER.match(ctx.text, expression.end, expression.end + 40):
+        return True
+    return bool(_ADJECTIVAL.search(expression.words)) and not _LOCKDOWN_NOUN.match(
+        ctx.text, expression.end, expression.end + 60)
+
+
+# "It is expected to last 20 days", "이 조치는 20일간 이어진다": a length said of the lockdown
+# of the sentence before, in a sentence with no lockdown word of its own.
+_LENGTH_VERB_BEFORE = re.compile(r"\b(?:last|lasts|run|runs|continue|continues|remain in (?:place|"
+                                 r"force))(?: for)?(?: about| around| some)?\s*$", re.IGNORECASE)
+_HEDGED = re.compile(r"\b(?:may|might|could|possibly|perhaps|whether|if|rumou?r\w*|speculat\w*)\b|"
+                     r"\?|가능성|수도 있|할지|소문|확인되지 않", re.IGNORECASE)
+_LENGTH_VERB_AFTER_KO = re.compile(r"\s*(?:동안\s*)?(?:지속|계속|이어|유지|진행)"
+                                   r"(?!됐|되었|했|었|졌)")
+
+
+def _length_after(ctx: Context, event: _Event, events: list[_Event]) -> tuple | None:
+    """The announced length told in the sentence right after one of the lockdown's own,
+    when that sentence names no other zone, states no lockdown itself and says the length
+    is how long *it* lasts (not how long it lasted)."""
+    cue_sentences = {c.sentence.index for e in events for c in e.cues}
+    for cue in event.cues:
+        if cue.start in event.borrowed:
+            continue
+        k = cue.sentence.index + 1
+        if k >= len(ctx.sentences) or k in cue_sentences:
+            continue
+        sentence = ctx.sentences[k]
+        if _HEDGED.search(sentence.text) or any(
+                m.entry is None or m.entry.id != event.zone.id for m in ctx.places_in(sentence)):
+            continue  # "It may last 20 days": a guess; or the length of another place
+        for expression in _in_sentence(ctx, sentence):
+            if _role(expression) != "DURATION":
+                continue
+            if ctx.language == "ko":
+                told = _LENGTH_VERB_AFTER_KO.match(ctx.text, expression.end, expression.end + 12)
+            else:
+                told = _LENGTH_VERB_BEFORE.search(ctx.text, max(sentence.start,
+                                                                expression.start - 40),
+                                                  expression.start)
+            if told:
+                return (expression, sentence)
+    return None
 
 
 def _changes(ctx: Context, event: _Event, found: _Dates, effective: When) -> list[StatusChange]:

@@ -12,11 +12,15 @@ what the sentence says happened to it:
 
 Sealing the national border or ports is not a place lockdown, and speculation
 ("may lock down", "expected to lift", "가능성", unconfirmed rumours) states
-nothing; both are skipped. A cue is *background* when the sentence marks it as
-earlier or as context ("had been", "for the second time", "last year", "after X
-was put under lockdown", "앞서", "에 이어", "봉쇄된 개성으로"); the place named in
-an "after/since/when" clause before the cue is background even when the main
-clause is the news.
+nothing; both are skipped. Words that look ahead to a lockdown's *length* ("is
+expected to last 20 days", "20일간 이어질 전망") are how its announced duration is
+reported, not speculation that it happens. A quarantine imposed *on* something
+("a 20-day quarantine was imposed on Hyesan") is a lockdown cue only where the
+sentence names the place (a quarantine of people is not a place lockdown). A cue
+is *background* when the sentence marks it as earlier or as context ("had been",
+"for the second time", "last year", "after X was put under lockdown", "앞서",
+"에 이어", "봉쇄된 개성으로"); the place named in an "after/since/when" clause before
+the cue is background even when the main clause is the news.
 """
 
 # ruff: noqa: RUF001 - Korean text and typographic quotes in the patterns
@@ -37,8 +41,13 @@ _EN_LOCKDOWN = re.compile(
     r"\bblock(?:ed|ing)? (?:all|the (?:whole|entire)) (?:provinces|cities|counties|city|county"
     r"|town|area)|\bblocked (?:the public|residents|people|outsiders) from entering\b|"
     r"\b(?:banned|barred|banning|barring) (?:entry|outsiders|people) (?:to|from entering|into)\b|"
-    r"\bquarantin(?:e|ed|ing) (?:of )?(?:the )?(?:whole|entire) (?:city|county|town)\b",
+    r"\bquarantin(?:e|ed|ing) (?:of )?(?:the )?(?:whole|entire) (?:city|county|town)\b|"
+    r"\bquarantine (?:was |has been |had been |is )?(?:imposed|declared|ordered) (?:on|in)\b|"
+    r"\b(?:imposed|declared|ordered) (?:a |an )?(?:[\w-]+ ){0,2}?quarantine (?:on|in)\b",
     re.IGNORECASE)
+# A quarantine cue speaks of a place only when the sentence names one ("… on Hyesan");
+# with none named it may be of people, and is not given to another sentence's zone.
+_NAMED_ONLY = re.compile(r"quarantine", re.IGNORECASE)
 _KO_LOCKDOWN = re.compile(r"봉쇄|이중잠금|문밖 출입이 (?:엄격히 )?통제|"
                           r"출입(?:을|이|도)? (?:전면 )?(?:제한|차단|금지)|출입 금지")
 _KO_NOT_A_PLACE = re.compile(r"국경|항구|국경연선|세관|무역")
@@ -58,6 +67,12 @@ _EN_SPECULATION = re.compile(
     r"\b(?:may|might|could|would|possibly|perhaps|likely to|expected to|expectations?|"
     r"speculat\w*|consider(?:ing)?|plans? to|whether|if)\b|\?", re.IGNORECASE)
 _KO_SPECULATION = re.compile(r"가능성|전망|관측|할 수도|할지|얘기가 흘러|소문|확인되지 않|\?")
+# Looking ahead to how long it lasts: the announced duration, not speculation.
+_EN_LENGTH_AHEAD = re.compile(
+    r"\b(?:is |are |was |were )?(?:expected|likely|set|due|scheduled|planned|said) to (?:last|run|"
+    r"continue|remain in (?:place|force))\b", re.IGNORECASE)
+_KO_LENGTH_AHEAD = re.compile(r"(?:(?:지속|계속|유지)(?:될|된다는|할)|이어(?:질|진다는)) ?"
+                              r"(?:것으로 )?(?:전망|관측)")
 _EN_BACKGROUND = re.compile(
     r"\bhad been\b|\bhad (?:imposed|ordered|lifted|locked)\b|\bfor the (?:second|third|"
     r"fourth) time\b|\blast year\b|\bprevious(?:ly)?\b|\bearlier (?:this|that|in)\b|"
@@ -88,6 +103,7 @@ class Cue:
     end: int
     kind: str  # IMPOSED, LIFTED, DOWNGRADED or DENIED
     background: bool
+    named_only: bool = False  # given to no zone but one its own sentence names
 
 
 def find_cues(sentences: list[Sentence], language: str) -> list[Cue]:
@@ -113,7 +129,7 @@ def _sentence_cue(sentence: Sentence, following: str, language: str) -> Cue | No
             continue
         background = bool((_KO_BACKGROUND if korean else _EN_BACKGROUND).search(text))
         return Cue(sentence, sentence.start + match.start(), sentence.start + match.end(), kind,
-                   background)
+                   background, named_only=bool(_NAMED_ONLY.search(match.group())))
     return None
 
 
@@ -146,8 +162,11 @@ def _kind(text: str, match: re.Match, following: str, korean: bool) -> str | Non
     ease, lift = (_KO_EASE, _KO_LIFT) if korean else (_EN_EASE, _EN_LIFT)
     eased, lifted = ease.search(near), lift.search(near)
     # A verb of speculation before the lockdown word in its clause ("may lift the lockdown").
-    clause = re.split(r"[,;:]|\bbut\b", text[:match.start()])[-1]
-    if speculation.search(clause + text[match.start():match.end() + 15]):
+    # Blanked, offsets kept: "expected to last 20 days" looks ahead to the length only.
+    plain = (_KO_LENGTH_AHEAD if korean else _EN_LENGTH_AHEAD).sub(
+        lambda m: " " * len(m.group()), text)
+    clause = re.split(r"[,;:]|\bbut\b", plain[:match.start()])[-1]
+    if speculation.search(clause + plain[match.start():match.end() + 15]):
         return None
     if korean and _KO_RUMOUR.search(text):
         return None
