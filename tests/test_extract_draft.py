@@ -210,3 +210,51 @@ def test_a_length_without_a_start_day_bounds_the_end_and_gives_no_day(text, publ
     assert end.on is None and end.certainty is Certainty.UNKNOWN
     assert (end.earliest, end.latest) == (earliest, latest)
     assert end.words in end.reasoning and str(latest) in end.reasoning
+
+
+# A sentence naming several zones: each is its own lockdown; where each has a clause of
+# its own, it takes that clause's change and dates.
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Hyesan and Samjiyon were locked down on Nov. 12.", D(2020, 11, 20),
+     {"kp-hyesan": ("imposed", D(2020, 11, 12), None),
+      "kp-samjiyon": ("imposed", D(2020, 11, 12), None)}),
+    ("Hyesan was locked down on Nov. 12, and Samjiyon on Nov. 14.", D(2020, 11, 20),
+     {"kp-hyesan": ("imposed", D(2020, 11, 12), None),
+      "kp-samjiyon": ("imposed", D(2020, 11, 14), None)}),
+    ("On Nov. 12 Hyesan was locked down, and on Nov. 14 Samjiyon.", D(2020, 11, 20),
+     {"kp-hyesan": ("imposed", D(2020, 11, 12), None),
+      "kp-samjiyon": ("imposed", D(2020, 11, 14), None)}),
+    ("Hyesan was locked down on Nov. 12 and Samjiyon was sealed off on Nov. 14.",
+     D(2020, 11, 20), {"kp-hyesan": ("imposed", D(2020, 11, 12), None),
+                       "kp-samjiyon": ("imposed", D(2020, 11, 14), None)}),
+    ("Hyesan and Samjiyon were locked down on Nov. 12, and Kimjongsuk on Nov. 14.",
+     D(2020, 11, 20), {"kp-hyesan": ("imposed", D(2020, 11, 12), None),
+                       "kp-samjiyon": ("imposed", D(2020, 11, 12), None),
+                       "kp-kimjongsuk-town": ("imposed", D(2020, 11, 14), None)}),
+    ("The lockdown of Hyesan was lifted on Nov. 20, while Samjiyon remains sealed off.",
+     D(2020, 11, 22), {"kp-hyesan": ("lifted", None, D(2020, 11, 20)),
+                       "kp-samjiyon": ("imposed", None, None)}),
+    ("Hyesan was sealed off on Nov. 12, while the lockdown of Samjiyon was lifted on Nov. 14.",
+     D(2020, 11, 20), {"kp-hyesan": ("imposed", D(2020, 11, 12), None),
+                       "kp-samjiyon": ("lifted", None, D(2020, 11, 14))}),
+    ("혜산시와 삼지연시에 12일 봉쇄령이 내려졌다.", D(2020, 11, 20),
+     {"kp-hyesan": ("imposed", D(2020, 11, 12), None),
+      "kp-samjiyon": ("imposed", D(2020, 11, 12), None)}),
+    ("혜산시는 12일, 삼지연시는 14일 봉쇄됐다.", D(2020, 11, 20),
+     {"kp-hyesan": ("imposed", D(2020, 11, 12), None),
+      "kp-samjiyon": ("imposed", D(2020, 11, 14), None)}),
+    ("혜산시가 12일 봉쇄됐고, 삼지연시는 14일 봉쇄됐다.", D(2020, 11, 20),
+     {"kp-hyesan": ("imposed", D(2020, 11, 12), None),
+      "kp-samjiyon": ("imposed", D(2020, 11, 14), None)}),
+    ("혜산시는 지난 14일 봉쇄가 해제됐지만 삼지연시는 여전히 봉쇄돼 있다.", D(2020, 11, 20),
+     {"kp-hyesan": ("lifted", None, D(2020, 11, 14)),
+      "kp-samjiyon": ("imposed", None, None)}),
+])
+def test_each_zone_of_a_sentence_is_its_own_lockdown(text, published, expected):
+    language = "ko" if re.search("[가-힣]", text) else "en"
+    draft = draft_of(text, published, language)
+    got = {ld.zone: (ld.changes[-1].kind.value, ld.effective.on, ld.actual_end.on)
+           for ld in draft.dataset.lockdowns}
+    assert got == expected
+    for lockdown in draft.dataset.lockdowns:
+        assert [e.quote for e in lockdown.evidence] == [text]

@@ -64,3 +64,15 @@ def test_a_quarantine_cue_is_only_of_a_place_its_sentence_names():
     assert cue.named_only
     [cue] = find_cues(split_sentences("Hyesan was locked down."), "en")
     assert not cue.named_only
+
+
+@pytest.mark.parametrize(("language", "text", "kinds"), [
+    ("en", "The lockdown of Hyesan was lifted on Nov. 20, while Samjiyon remains sealed off.",
+     ["lifted", "imposed"]),
+    ("en", "Hyesan was sealed off on Nov. 12, while the lockdown of Samjiyon was lifted.",
+     ["imposed", "lifted"]),
+    ("ko", "혜산시는 봉쇄가 해제됐지만 삼지연시는 여전히 봉쇄돼 있다.", ["lifted", "imposed"]),
+])
+def test_each_lockdown_word_of_a_sentence_takes_the_verb_of_its_own_clause(language, text,
+                                                                         kinds):
+    assert [c.kind for c in find_cues(split_sentences(text), language)] == kinds

@@ -29,8 +29,9 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from geo.extract import dates
 from geo.extract.events import (
@@ -40,6 +41,7 @@ from geo.extract.events import (
     IMPOSED,
     LIFTED,
     Cue,
+    junctions,
     place_is_background,
 )
 from geo.extract.measures import find_measures
@@ -179,12 +181,13 @@ def _events(ctx: Context, cues: list[Cue]) -> tuple[list[_Event], dict[str, Plac
     places: dict[str, Place] = {}
     denied: set[str] = set()
     orphans: list[Cue] = []
-    for cue in cues:
-        zones = _zones_in(ctx, cue, places)
+    for _index, group in itertools.groupby(cues, key=lambda c: c.sentence.index):
+        group = list(group)
+        zones = _zones_of_sentence(ctx, group, places)
         if not zones:
-            orphans.append(cue)
+            orphans.append(group[0])
             continue
-        for place, mention in zones:
+        for place, mention, cue in zones:
             if cue.kind == DENIED:
                 denied.add(place.id)
                 ctx.findings.append(f"{place.name}: the report denies a lockdown there "
@@ -214,6 +217,87 @@ def _events(ctx: Context, cues: list[Cue]) -> tuple[list[_Event], dict[str, Plac
         result.append(event)
     result.sort(key=lambda e: (not e.primary, e.cues[0].start))
     return result, places
+
+
+def _zones_of_sentence(ctx: Context, cues: list[Cue], places: dict[str, Place]
+                       ) -> list[tuple[Place, PlaceMention | None, Cue]]:
+    """The zones of one sentence, each with the cue that speaks of it: the sentence's
+    first cue, or, where the sentence names several zones in clauses of their own
+    ("Hyesan was locked down on Nov. 12, and Samjiyon on Nov. 14"; "혜산시는 12일,
+    삼지연시는 14일 봉쇄됐다"), the cue of the zone's own clause (or, where the clause has
+    none, of the clause before it) limited to that clause's dates."""
+    first = cues[0]
+    zones = _zones_in(ctx, first, places)
+    for cue in cues[1:]:
+        known = {place.id for place, _ in zones}
+        zones += [(p, m) for p, m in _zones_in(ctx, cue, places) if p.id not in known]
+    named = [(p, m) for p, m in zones if m is not None]
+    parts = None
+    if len(named) >= 2 and not _RESPECTIVELY.search(first.sentence.text):
+        parts = _clauses(ctx, first.sentence, [m for _, m in named], cues)
+    if parts is None:
+        return [(place, mention, first) for place, mention in zones]
+    result = []
+    for place, mention in zones:
+        for (start, end), cue in parts:
+            if mention is None or start <= mention.start < end:
+                result.append((place, mention, replace(cue, part=None if mention is None
+                                                      else (start, end))))
+                break
+    return result
+
+
+def _clauses(ctx: Context, sentence: Sentence, mentions: list[PlaceMention], cues: list[Cue]
+             ) -> list[tuple[tuple[int, int], Cue]] | None:
+    """The sentence cut at its clause junctions into clauses that each name a zone, with
+    each clause's cue; None when it is one clause. A piece naming no zone belongs to the
+    clause before it ("… on Nov. 12 and lifted on Nov. 20"); one naming a zone but with
+    neither a lockdown word nor a date of its own is the start of a list of subjects
+    ("Hyesan and Samjiyon were …") and belongs to the clause after it."""
+    cuts = [j for j in junctions(ctx.text, sentence.start, sentence.end, ctx.language)
+            if not any(m.start < j.end() and j.start() < m.end for m in mentions)]
+    bounds = [sentence.start, *itertools.chain.from_iterable((j.start(), j.end()) for j in cuts),
+              sentence.end]
+    pieces = [[bounds[i], bounds[i + 1]] for i in range(0, len(bounds), 2)]
+    dated = [e.start for e in _in_sentence(ctx, sentence)]
+
+    def has(points: list[int], piece: list[int]) -> bool:
+        return any(piece[0] <= x < piece[1] for x in points)
+
+    zones = [m.start for m in mentions]
+    starts = [c.start for c in cues]
+    merged: list[list[int]] = []
+    for piece in pieces:
+        if merged and not has(zones, piece):
+            merged[-1][1] = piece[1]  # no zone: the clause before goes on
+        else:
+            merged.append(piece)
+    clauses: list[list[int]] = []
+    pending: list[int] | None = None
+    for piece in merged:
+        if pending is not None:
+            piece = [pending[0], piece[1]]
+            pending = None
+        if not has(starts, piece) and not has(dated, piece) and piece is not merged[-1]:
+            pending = piece  # a subject list: its predicate is in the next piece
+            continue
+        clauses.append(piece)
+    if pending is not None:
+        clauses.append(pending)
+    if len(clauses) < 2:
+        return None
+    result: list[tuple[tuple[int, int], Cue]] = []
+    for start, end in clauses:
+        own = [c for c in cues if start <= c.start < end]
+        if own:
+            cue = own[0]
+        elif result:
+            cue = result[-1][1]  # "…, and Samjiyon on Nov. 14": the clause before's verb
+        else:
+            later = [c for c in cues if c.start >= end]
+            cue = later[0] if later else cues[0]
+        result.append(((start, end), cue))
+    return result
 
 
 def _merge_seats(ctx: Context, events: dict[str, _Event]) -> None:
@@ -299,8 +383,23 @@ def _not_a_zone(ctx: Context, cue: Cue, mention: PlaceMention,
         return True
     if ctx.language == "ko":
         low, high = sorted((mention.end, cue.start))
-        if ", " in ctx.text[low:high]:
+        if ", " in ctx.text[low:high] and not _dated_topic(ctx, mention):
             return True
+    return False
+
+
+_TOPIC = re.compile(r"(?:은|는|이|가|도|에서는|에는|에서도)?\s*")
+_DATED_AFTER = re.compile(r"\s*(?:에는|에|부터|까지)?\s*, ")
+
+
+def _dated_topic(ctx: Context, mention: PlaceMention) -> bool:
+    """'혜산시는 12일, 삼지연시는 14일 봉쇄됐다': a zone and a date alone before a comma share
+    the verb of the clause after it (Korean leaves it out of all but the last)."""
+    topic = _TOPIC.match(ctx.text, mention.end)
+    position = topic.end()
+    for expression in ctx.expressions:
+        if expression.start == position:
+            return bool(_DATED_AFTER.match(ctx.text, expression.end))
     return False
 
 
@@ -534,6 +633,8 @@ def _in_clause(ctx: Context, cue: Cue) -> list:
     """The sentence's time expressions; in Korean, only those of the lockdown word's own
     clause (Korean joins clauses with a comma: "…도착했다고 보도한 가운데, …해제")."""
     expressions = _in_sentence(ctx, cue.sentence)
+    if cue.part is not None:  # a zone's own clause of a sentence naming several
+        return [e for e in expressions if cue.part[0] <= e.start < cue.part[1]]
     if ctx.language != "ko":
         return expressions
     kept = []

@@ -104,33 +104,59 @@ class Cue:
     kind: str  # IMPOSED, LIFTED, DOWNGRADED or DENIED
     background: bool
     named_only: bool = False  # given to no zone but one its own sentence names
+    # The span of the sentence's clause that speaks of the zone, when a sentence gives
+    # several zones each in its own clause; its dates are the zone's.
+    part: tuple[int, int] | None = None
 
 
 def find_cues(sentences: list[Sentence], language: str) -> list[Cue]:
-    """Every lockdown cue, in text order (at most one per sentence: its strongest)."""
+    """Every lockdown cue, in text order: each lockdown word of a sentence that says what
+    happened to it. A sentence's first cue is its main one; the others matter where the
+    sentence speaks of several zones, each in a clause of its own ("Hyesan's lockdown was
+    lifted on Nov. 20, while Samjiyon remains sealed off")."""
     cues = []
     for i, sentence in enumerate(sentences):
         following = sentences[i + 1].text if i + 1 < len(sentences) else ""
-        cue = _sentence_cue(sentence, following, language)
-        if cue is not None:
-            cues.append(cue)
+        cues.extend(_sentence_cues(sentence, following, language))
     return cues
 
 
-def _sentence_cue(sentence: Sentence, following: str, language: str) -> Cue | None:
+# Where one clause of a sentence ends and another begins: ", while", "; ", " and " (read
+# only between two lockdown words), 해제됐지만 / 봉쇄됐고, / ", ".
+_EN_JUNCTION = re.compile(r",?\s+(?:while|whereas|but)\s+|,\s+and\s+|;\s*|\s+and\s+",
+                          re.IGNORECASE)
+_KO_JUNCTION = re.compile(r"(?<![다라])고,?\s+|지만,?\s+|으며,?\s+|(?<=[가-힣])며,?\s+|는데,?\s+|"
+                          r"으나,?\s+|,\s+")
+
+
+def junctions(text: str, start: int, end: int, language: str) -> list[re.Match]:
+    """The clause junctions of ``text[start:end]`` (see ``_EN_JUNCTION``)."""
+    pattern = _KO_JUNCTION if language == "ko" else _EN_JUNCTION
+    return list(pattern.finditer(text, start, end))
+
+
+def _sentence_cues(sentence: Sentence, following: str, language: str) -> list[Cue]:
     text = sentence.text
     korean = language == "ko"
     lockdown = _KO_LOCKDOWN if korean else _EN_LOCKDOWN
-    for match in lockdown.finditer(text):
-        if _about_border(text, match, korean):
-            continue
-        kind = _kind(text, match, following, korean)
+    matches = [m for m in lockdown.finditer(text) if not _about_border(text, m, korean)]
+    cues = []
+    for i, match in enumerate(matches):
+        # A verb in the clause of another lockdown word is that one's, not this one's.
+        lo = hi = None
+        if i > 0:
+            between = junctions(text, matches[i - 1].end(), match.start(), language)
+            lo = between[-1].end() if between else None
+        if i + 1 < len(matches):
+            between = junctions(text, match.end(), matches[i + 1].start(), language)
+            hi = between[0].start() if between else None
+        kind = _kind(text, match, following, korean, lo, hi)
         if kind is None:
             continue
         background = bool((_KO_BACKGROUND if korean else _EN_BACKGROUND).search(text))
-        return Cue(sentence, sentence.start + match.start(), sentence.start + match.end(), kind,
-                   background, named_only=bool(_NAMED_ONLY.search(match.group())))
-    return None
+        cues.append(Cue(sentence, sentence.start + match.start(), sentence.start + match.end(),
+                        kind, background, named_only=bool(_NAMED_ONLY.search(match.group()))))
+    return cues
 
 
 _BORDER_OBJECT = re.compile(
@@ -150,8 +176,11 @@ def _about_border(text: str, match: re.Match, korean: bool) -> bool:
     return bool(_BORDER_OBJECT.search(after) or _BORDER_BEFORE.search(before))
 
 
-def _kind(text: str, match: re.Match, following: str, korean: bool) -> str | None:
+def _kind(text: str, match: re.Match, following: str, korean: bool, clause_start: int | None,
+          clause_end: int | None) -> str | None:
     lo, hi = max(0, match.start() - _WINDOW), match.end() + _WINDOW
+    lo = max(lo, clause_start) if clause_start is not None else lo
+    hi = min(hi, clause_end) if clause_end is not None else hi
     # The verb that says what happened to the lockdown is in its own clause.
     comma = text.rfind(",", lo, match.start())
     lo = comma + 1 if comma >= 0 else lo
