@@ -941,6 +941,10 @@ def _duration_end(ctx: Context, duration: tuple, effective: When) -> When:
     if effective.on is None and effective.latest is not None:
         bound = effective.latest
         latest = dates.end_of_duration(bound, days=days, months=months)
+        speaking = getattr(ctx.speaking, "start", None)
+        if speaking is not None and getattr(ctx.anchor, "spoke", None) == bound:
+            evidence = tuple(dict.fromkeys((*evidence, ctx.evidence(_sentence_at(ctx,
+                                                                                speaking)))))
         return When(certainty=Certainty.UNKNOWN, words=expression.words, earliest=bound,
                     latest=latest, evidence=evidence,
                     reasoning=f"{expression.words!r} with no start day: it was in force by "
