@@ -383,7 +383,7 @@ def _not_a_zone(ctx: Context, cue: Cue, mention: PlaceMention,
         return True
     if ctx.language == "ko":
         low, high = sorted((mention.end, cue.start))
-        if ", " in ctx.text[low:high] and not _dated_topic(ctx, mention):
+        if ", " in ctx.text[low:high] and not _dated_topic(ctx, mention, cue.sentence):
             return True
     return False
 
@@ -392,15 +392,12 @@ _TOPIC = re.compile(r"(?:은|는|이|가|도|에서는|에는|에서도)?\s*")
 _DATED_AFTER = re.compile(r"\s*(?:에는|에|부터|까지)?\s*, ")
 
 
-def _dated_topic(ctx: Context, mention: PlaceMention) -> bool:
+def _dated_topic(ctx: Context, mention: PlaceMention, sentence: Sentence) -> bool:
     """'혜산시는 12일, 삼지연시는 14일 봉쇄됐다': a zone and a date alone before a comma share
     the verb of the clause after it (Korean leaves it out of all but the last)."""
-    topic = _TOPIC.match(ctx.text, mention.end)
-    position = topic.end()
-    for expression in ctx.expressions:
-        if expression.start == position:
-            return bool(_DATED_AFTER.match(ctx.text, expression.end))
-    return False
+    position = _TOPIC.match(ctx.text, mention.end).end()
+    return any(e.start == position and _DATED_AFTER.match(ctx.text, e.end)
+               for e in _in_sentence(ctx, sentence))
 
 
 def _country_acts(ctx: Context, cue: Cue, mention: PlaceMention,
