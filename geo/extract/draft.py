@@ -9,9 +9,14 @@ to each fact:
   sentence speaks of an *order* ("issued an order", "봉쇄령을 하달"), it is the
   *ordered* day, and the lockdown is taken to be in force from it unless another
   sentence gives that day;
-- "until X" is the *announced end*; a duration ("for a month", "15일간") gives the
-  announced end from the start (``dates.end_of_duration``), or keeps its words
-  when the start is unknown;
+- "until X" is the *announced end*; a duration ("for a month", "15일간", "a
+  five-day lockdown", "is expected to last 20 days", or in the next sentence "It is
+  set to last 10 days") gives the announced end from the start
+  (``dates.end_of_duration``); with no start day it keeps its words and the bounds
+  the start's bounds give (in force by B: between B and B + N), no day;
+- a sentence naming several zones in clauses of their own gives each zone its own
+  clause's change and dates ("Hyesan was locked down on Nov. 12, and Samjiyon on
+  Nov. 14");
 - a point in a lifting sentence is the *actual end* and a ``lifted`` change; in
   an easing sentence a ``downgraded`` change (the lockdown stays in force);
 - a month alone ("in late July") is a start known to the month; no date at all
