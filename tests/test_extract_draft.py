@@ -237,6 +237,14 @@ def test_a_length_without_a_start_day_bounds_the_end_and_gives_no_day(text, publ
     ("Hyesan was sealed off on Nov. 12, while the lockdown of Samjiyon was lifted on Nov. 14.",
      D(2020, 11, 20), {"kp-hyesan": ("imposed", D(2020, 11, 12), None),
                        "kp-samjiyon": ("lifted", None, D(2020, 11, 14))}),
+    # A list of names is one clause, whatever joins it.
+    ("North Korea locked down Hyesan and Samjiyon on Nov. 12 and ordered residents to stay "
+     "home.", D(2020, 11, 20), {"kp-hyesan": ("imposed", D(2020, 11, 12), None),
+                                "kp-samjiyon": ("imposed", D(2020, 11, 12), None)}),
+    ("양강도 혜산시, 삼지연시, 김정숙군이 12일 봉쇄됐다.", D(2020, 11, 20),
+     {"kp-hyesan": ("imposed", D(2020, 11, 12), None),
+      "kp-samjiyon": ("imposed", D(2020, 11, 12), None),
+      "kp-kimjongsuk-county": ("imposed", D(2020, 11, 12), None)}),
     ("혜산시와 삼지연시에 12일 봉쇄령이 내려졌다.", D(2020, 11, 20),
      {"kp-hyesan": ("imposed", D(2020, 11, 12), None),
       "kp-samjiyon": ("imposed", D(2020, 11, 12), None)}),

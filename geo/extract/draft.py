@@ -259,8 +259,12 @@ def _clauses(ctx: Context, sentence: Sentence, mentions: list[PlaceMention], cue
     clause before it ("… on Nov. 12 and lifted on Nov. 20"); one naming a zone but with
     neither a lockdown word nor a date of its own is the start of a list of subjects
     ("Hyesan and Samjiyon were …") and belongs to the clause after it."""
+    ends, starts_ = {m.end for m in mentions}, {m.start for m in mentions}
+    # Not a junction: one inside a name, or one joining a list of names ("Hyesan and
+    # Samjiyon", "혜산시, 삼지연시").
     cuts = [j for j in junctions(ctx.text, sentence.start, sentence.end, ctx.language)
-            if not any(m.start < j.end() and j.start() < m.end for m in mentions)]
+            if not any(m.start < j.end() and j.start() < m.end for m in mentions)
+            and not (j.start() in ends and j.end() in starts_)]
     bounds = [sentence.start, *itertools.chain.from_iterable((j.start(), j.end()) for j in cuts),
               sentence.end]
     pieces = [[bounds[i], bounds[i + 1]] for i in range(0, len(bounds), 2)]
@@ -388,9 +392,21 @@ def _not_a_zone(ctx: Context, cue: Cue, mention: PlaceMention,
         return True
     if ctx.language == "ko":
         low, high = sorted((mention.end, cue.start))
-        if ", " in ctx.text[low:high] and not _dated_topic(ctx, mention, cue.sentence):
+        ends, starts = {m.end for m in mentions}, {m.start for m in mentions}
+        # A comma of a list of names ("혜산시, 삼지연시, 김정숙군이") joins, not divides.
+        clause_commas = [k for k in _comma_positions(ctx.text, low, high)
+                         if not (k in ends and k + 2 in starts)]
+        if clause_commas and not _dated_topic(ctx, mention, cue.sentence):
             return True
     return False
+
+
+def _comma_positions(text: str, low: int, high: int) -> list[int]:
+    found, k = [], text.find(", ", low, high)
+    while k >= 0:
+        found.append(k)
+        k = text.find(", ", k + 2, high)
+    return found
 
 
 _TOPIC = re.compile(r"(?:은|는|이|가|도|에서는|에는|에서도)?\s*")
