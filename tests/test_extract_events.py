@@ -64,6 +64,8 @@ def test_a_quarantine_cue_is_only_of_a_place_its_sentence_names():
     assert cue.named_only
     [cue] = find_cues(split_sentences("Hyesan was locked down."), "en")
     assert not cue.named_only
+    [cue] = find_cues(split_sentences("They quarantined the entire city."), "en")
+    assert not cue.named_only  # "the city": the zone of the sentences around it
 
 
 @pytest.mark.parametrize(("language", "text", "kinds"), [

@@ -47,7 +47,7 @@ _EN_LOCKDOWN = re.compile(
     re.IGNORECASE)
 # A quarantine cue speaks of a place only when the sentence names one ("… on Hyesan");
 # with none named it may be of people, and is not given to another sentence's zone.
-_NAMED_ONLY = re.compile(r"quarantine", re.IGNORECASE)
+_NAMED_ONLY = re.compile(r"^(?!.*\b(?:whole|entire)\b).*quarantine", re.IGNORECASE)
 _KO_LOCKDOWN = re.compile(r"봉쇄|이중잠금|문밖 출입이 (?:엄격히 )?통제|"
                           r"출입(?:을|이|도)? (?:전면 )?(?:제한|차단|금지)|출입 금지")
 _KO_NOT_A_PLACE = re.compile(r"국경|항구|국경연선|세관|무역")
@@ -140,6 +140,9 @@ def _sentence_cues(sentence: Sentence, following: str, language: str) -> list[Cu
     korean = language == "ko"
     lockdown = _KO_LOCKDOWN if korean else _EN_LOCKDOWN
     matches = [m for m in lockdown.finditer(text) if not _about_border(text, m, korean)]
+    # Blanked, offsets kept: "expected to last 20 days" looks ahead to the length only.
+    plain = (_KO_LENGTH_AHEAD if korean else _EN_LENGTH_AHEAD).sub(
+        lambda m: " " * len(m.group()), text) if matches else text
     cues = []
     for i, match in enumerate(matches):
         # A verb in the clause of another lockdown word is that one's, not this one's.
@@ -150,7 +153,7 @@ def _sentence_cues(sentence: Sentence, following: str, language: str) -> list[Cu
         if i + 1 < len(matches):
             between = junctions(text, match.end(), matches[i + 1].start(), language)
             hi = between[0].start() if between else None
-        kind = _kind(text, match, following, korean, lo, hi)
+        kind = _kind(text, plain, match, following, korean, lo, hi)
         if kind is None:
             continue
         background = bool((_KO_BACKGROUND if korean else _EN_BACKGROUND).search(text))
@@ -176,8 +179,10 @@ def _about_border(text: str, match: re.Match, korean: bool) -> bool:
     return bool(_BORDER_OBJECT.search(after) or _BORDER_BEFORE.search(before))
 
 
-def _kind(text: str, match: re.Match, following: str, korean: bool, clause_start: int | None,
-          clause_end: int | None) -> str | None:
+def _kind(text: str, plain: str, match: re.Match, following: str, korean: bool,
+          clause_start: int | None, clause_end: int | None) -> str | None:
+    """What the sentence says happened to the lockdown word ``match``; ``plain`` is the
+    text with its looking-ahead-to-a-length words blanked."""
     lo, hi = max(0, match.start() - _WINDOW), match.end() + _WINDOW
     lo = max(lo, clause_start) if clause_start is not None else lo
     hi = min(hi, clause_end) if clause_end is not None else hi
@@ -191,9 +196,6 @@ def _kind(text: str, match: re.Match, following: str, korean: bool, clause_start
     ease, lift = (_KO_EASE, _KO_LIFT) if korean else (_EN_EASE, _EN_LIFT)
     eased, lifted = ease.search(near), lift.search(near)
     # A verb of speculation before the lockdown word in its clause ("may lift the lockdown").
-    # Blanked, offsets kept: "expected to last 20 days" looks ahead to the length only.
-    plain = (_KO_LENGTH_AHEAD if korean else _EN_LENGTH_AHEAD).sub(
-        lambda m: " " * len(m.group()), text)
     clause = re.split(r"[,;:]|\bbut\b", plain[:match.start()])[-1]
     if speculation.search(clause + plain[match.start():match.end() + 15]):
         return None
