@@ -266,3 +266,10 @@ def test_each_zone_of_a_sentence_is_its_own_lockdown(text, published, expected):
     assert got == expected
     for lockdown in draft.dataset.lockdowns:
         assert [e.quote for e in lockdown.evidence] == [text]
+
+
+def test_a_sentence_of_one_zone_reads_its_first_lockdown_word_with_the_whole_sentence():
+    # Two lockdown words of one zone: the lifting later in the sentence is still heard.
+    [lockdown] = draft_of("Hyesan was locked down and sealed off on Nov. 12, then lifted "
+                          "on Nov. 20.", D(2020, 11, 22)).dataset.lockdowns
+    assert lockdown.changes[-1].kind.value == "lifted"

@@ -240,7 +240,8 @@ def _zones_of_sentence(ctx: Context, cues: list[Cue], places: dict[str, Place]
     parts = None
     if len(named) >= 2 and not _RESPECTIVELY.search(first.sentence.text):
         parts = _clauses(ctx, first.sentence, [m for _, m in named], cues)
-    if parts is None:
+    if parts is None:  # one clause: its first lockdown word, read with the whole sentence
+        first = replace(first, kind=first.whole or first.kind)
         return [(place, mention, first) for place, mention in zones]
     result = []
     for place, mention in zones:

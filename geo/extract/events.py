@@ -107,6 +107,9 @@ class Cue:
     # The span of the sentence's clause that speaks of the zone, when a sentence gives
     # several zones each in its own clause; its dates are the zone's.
     part: tuple[int, int] | None = None
+    # The change read with the whole sentence as the word's clause (as a sentence of one
+    # clause is read): "locked down and sealed off on Nov. 12, then lifted on Nov. 20".
+    whole: str | None = None
 
 
 def find_cues(sentences: list[Sentence], language: str) -> list[Cue]:
@@ -156,9 +159,12 @@ def _sentence_cues(sentence: Sentence, following: str, language: str) -> list[Cu
         kind = _kind(text, plain, match, following, korean, lo, hi)
         if kind is None:
             continue
+        whole = _kind(text, plain, match, following, korean, None, None) if (
+            lo is not None or hi is not None) else kind
         background = bool((_KO_BACKGROUND if korean else _EN_BACKGROUND).search(text))
         cues.append(Cue(sentence, sentence.start + match.start(), sentence.start + match.end(),
-                        kind, background, named_only=bool(_NAMED_ONLY.search(match.group()))))
+                        kind, background, named_only=bool(_NAMED_ONLY.search(match.group())),
+                        whole=whole or kind))
     return cues
 
 
