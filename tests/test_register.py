@@ -55,7 +55,9 @@ def test_reports_outlets_and_provinces(frame):
     (RegisterFilter(), 6),
     (RegisterFilter(provinces=("Chagang Province",)), 2),
     (RegisterFilter(outlets=("Daily NK",)), 2),
-    (RegisterFilter(statuses=("in force",)), 2),  # Chagang (no end known) and Pyongyang
+    (RegisterFilter(statuses=("in force",)), 1),  # Pyongyang
+    # Chagang: no end known and no report after Nov. 25, 2020.
+    (RegisterFilter(statuses=("in force when last reported; no later report",)), 1),
     (RegisterFilter(first=dt.date(2021, 1, 1), last=dt.date(2021, 12, 31)), 3),  # unconfirmed
     (RegisterFilter(first=dt.date(2022, 5, 5), last=dt.date(2022, 5, 9)), 3),
     (RegisterFilter(provinces=("nationwide",), first=dt.date(2022, 5, 5)), 0),
