@@ -147,8 +147,10 @@ def in_force_from(lockdown: Lockdown) -> dt.datetime | None:
     the day it was "in force by" (``effective.latest``), else the first dated easing or
     extension (it still applied, in part). None for one known only from its lifting."""
     start = start_of(lockdown)
-    if start is not None:
-        return start
+    return start if start is not None else _first_reported(lockdown)
+
+
+def _first_reported(lockdown: Lockdown) -> dt.datetime | None:
     if lockdown.effective.latest is not None:
         return _start_of(lockdown.effective)
     applied = [_start_of(c.when) for c in lockdown.changes
@@ -217,12 +219,13 @@ def status_of(lockdown: Lockdown, moment: dt.date | dt.datetime,
     lockdown with no end is never said to be in force past what it records.
     """
     moment = as_moment(moment)
-    first = in_force_from(lockdown)
+    start = start_of(lockdown)
+    if start is not None and moment < start:
+        return ZoneStatus.NOT_YET
+    first = start if start is not None else _first_reported(lockdown)
     if first is None or moment < first:
         if lifted_at(lockdown, moment) is not None:
             return ZoneStatus.LIFTED
-        if start_of(lockdown) is not None:
-            return ZoneStatus.NOT_YET
         earliest = lockdown.effective.earliest
         if earliest is not None and moment < dt.datetime.combine(earliest, dt.time(0, 0)):
             return ZoneStatus.NOT_YET
