@@ -70,3 +70,12 @@ def test_keep_lockdowns_keeps_reports_and_places(data):
     kept = keep_lockdowns(data, ["pyongyang-2023-01"])
     assert [item.id for item in kept.lockdowns] == ["pyongyang-2023-01"]
     assert kept.reports == data.reports and kept.places == data.places
+
+
+def test_a_start_no_report_gives_reads_not_reported():
+    record = load_dataset(Path(__file__).resolve().parents[1] / "seeds" / "record.yaml")
+    frame = register_frame(record, dt.date(2022, 5, 20)).set_index("lockdown")
+    samjiyon = frame.loc["samjiyon-undated-1"]  # known only from its lifting on Sept. 14
+    assert samjiyon["start"] == "not reported" and samjiyon["actual_end"] == "2020-09-14"
+    assert samjiyon["actual_days"] is pd_na() and samjiyon["status"] == "lifted"
+    assert frame.loc["rajin-2020-05-1", "status"] == "in force when last reported; no later report"
