@@ -25,7 +25,7 @@ _STATUS_STYLE: dict[ZoneStatus, dict[str, object]] = {
     ZoneStatus.END_PASSED_UNCONFIRMED: {"color": "#b35806", "fillColor": "#fdb863",
                                         "fillOpacity": 0.4, "weight": 3, "opacity": 1.0},
     # The reports fall silent: paler than what they vouch for, and told apart by hue.
-    ZoneStatus.NO_LATER_REPORT: {"color": "#8c510a", "fillColor": "#dfc27d",
+    ZoneStatus.NO_LATER_REPORT: {"color": "#6f5b4b", "fillColor": "#cbbba9",
                                  "fillOpacity": 0.3, "weight": 2, "opacity": 0.9},
     ZoneStatus.START_UNREPORTED: {"color": "#4a6a8a", "fillColor": "#c6d4e1",
                                   "fillOpacity": 0.12, "weight": 1.5, "opacity": 0.8},
