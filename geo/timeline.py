@@ -180,16 +180,20 @@ def last_word(dataset: Dataset, lockdown: Lockdown) -> dt.date | None:
     """
     from geo.register import report_ids  # geo.register builds on this module
 
+    # Keyed by id, checked by identity: a Dataset copied with dataclasses.replace shares
+    # this cache, and may hold another lockdown under the same id.
     cache = dataset._index.setdefault("last_word", {})
-    if lockdown.id not in cache:
+    cached = cache.get(lockdown.id)
+    if cached is None or cached[0] is not lockdown:
         published = dataset._index.get("published")
         if published is None:
             published = dataset._index["published"] = {
                 r.id: r.published.on or r.published.earliest for r in dataset.reports}
         days = [published.get(report) for report in report_ids(lockdown)]
         days.append(_own_last_day(lockdown))
-        cache[lockdown.id] = max((d for d in days if d is not None), default=None)
-    return cache[lockdown.id]
+        cached = cache[lockdown.id] = (lockdown, max((d for d in days if d is not None),
+                                                     default=None))
+    return cached[1]
 
 
 def lifted_at(lockdown: Lockdown, moment: dt.datetime | None = None) -> dt.datetime | None:
