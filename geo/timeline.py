@@ -178,13 +178,13 @@ def last_word(dataset: Dataset, lockdown: Lockdown) -> dt.date | None:
     which the record sets to that bound, else ``earliest``): the report vouches for the
     lockdown up to the day it surely existed by. Cached on the dataset (it is immutable).
     """
-    from geo.register import report_ids  # geo.register builds on this module
-
     # Keyed by id, checked by identity: a Dataset copied with dataclasses.replace shares
     # this cache, and may hold another lockdown under the same id.
     cache = dataset._index.setdefault("last_word", {})
     cached = cache.get(lockdown.id)
     if cached is None or cached[0] is not lockdown:
+        from geo.register import report_ids  # geo.register builds on this module
+
         published = dataset._index.get("published")
         if published is None:
             published = dataset._index["published"] = {
