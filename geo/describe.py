@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from geo.measures import measure_type
 from geo.model import Dataset, Disagreement, Evidence, Incident, Lockdown, When
-from geo.timeline import ZoneStatus, state_of
+from geo.timeline import ZoneState, ZoneStatus, state_of
 
 
 @dataclass(frozen=True)
@@ -196,14 +196,21 @@ def describe_lockdown(dataset: Dataset, lockdown: Lockdown,
         dates=dates,
         measures=measures,
         trigger=trigger,
-        precision_notes=_precision_notes(lockdown),
+        precision_notes=_precision_notes(lockdown, state),
         sources=tuple(cited.values()),
         disagreements=disagreement_lines(dataset, lockdown),
     )
 
 
-def _precision_notes(lockdown: Lockdown) -> tuple[str, ...]:
+def _precision_notes(lockdown: Lockdown, state: ZoneState) -> tuple[str, ...]:
     notes = []
+    if state.start is None:  # what is known of a start no report gives
+        notes.append("Start not reported: " + (
+            f"in force by {state.in_force_from.date().isoformat()}" if state.in_force_from
+            else "known only from its lifting; never shown in force") + ".")
+    if state.actual_end is None and lockdown.announced_end.on is None and state.last_word:
+        notes.append(f"No end reported: last reported {state.last_word.isoformat()}; "
+                     "after that, no later report.")
     for label, when in (("ordered", lockdown.ordered), ("in force from", lockdown.effective),
                         ("announced end", lockdown.announced_end)):
         if when.known and when.certainty.value == "inferred":

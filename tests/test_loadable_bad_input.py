@@ -45,14 +45,15 @@ def county_in_another_province(raw: dict) -> None:
 
 
 def spanning_years(raw: dict) -> None:
-    """In force from Nov. 19, 2021 to Jan. 15, 2023: across two new years."""
+    """In force from Nov. 19, 2021 until Jan. 14, 2023, lifted the next day: across two
+    new years."""
     lockdown = raw["lockdowns"][0]
-    lockdown["announced_end"] = {"certainty": "unknown"}
+    lockdown["announced_end"] = inferred("2023-01-14")
     lockdown["actual_end"] = inferred("2023-01-15")
 
 
 def overlapping(raw: dict) -> None:
-    """A second lockdown of the same county from Nov. 25 to Dec. 2, inside the first."""
+    """A second lockdown of the same county from Nov. 25 until Dec. 1, inside the first."""
     report = raw["reports"][0]
     report["text"] += "\n" + NEXT_ORDER
     quote = [{"report": report["id"], "quote": NEXT_ORDER}]
@@ -63,7 +64,7 @@ def overlapping(raw: dict) -> None:
                     "evidence": quote},
         "effective": {"certainty": "stated", "on": "2021-11-25", "precision": 1,
                       "evidence": quote},
-        "announced_end": {"certainty": "unknown"}, "actual_end": inferred("2021-12-02"),
+        "announced_end": inferred("2021-12-01"), "actual_end": inferred("2021-12-02"),
         "measures": [{"code": "workplaces_closed", "scope": "general", "evidence": quote}],
         "evidence": quote})
 

@@ -13,7 +13,8 @@ codes what the dataset records and nothing more:
   (the national border closure of 2020 is not a lockdown here);
 - empty — unknown: a lockdown applies but has no measure coded to the indicator
   (C1, C3, C4 and H1 are never coded: the reports do not speak of schools or
-  gatherings), or its announced end has passed without a confirmed lifting.
+  gatherings), or a lockdown that may apply says nothing that day (its announced end
+  passed without a confirmed lifting, no later report, its start not reported).
 
 The stringency columns are :mod:`geo.stringency`'s bounds, from the same
 measures: ``StringencyIndex_LowerBound`` (unreported indicators at 0, which is
@@ -34,7 +35,7 @@ from geo.io.events import COUNTRIES, country_of
 from geo.model import Dataset, Lockdown
 from geo.stringency import ZoneStringency, covering_lockdowns, zone_stringency
 from geo.tables import province_of
-from geo.timeline import ZoneStatus, dataset_span, status_of
+from geo.timeline import STATUS_RANK, UNCERTAIN, ZoneStatus, dataset_span, last_word, status_of
 
 INDICATORS = {
     "C1": "School closing", "C2": "Workplace closing", "C3": "Cancel public events",
@@ -69,9 +70,7 @@ def panel_columns() -> list[str]:
 
 def _status(own: list[tuple[Lockdown, ZoneStatus]]) -> dict[str, object]:
     """The zone's own lockdowns on the day: the status shown and those in force."""
-    statuses = {status for _, status in own}
-    shown = next((s for s in (ZoneStatus.IN_FORCE, ZoneStatus.END_PASSED_UNCONFIRMED,
-                              ZoneStatus.LIFTED, ZoneStatus.NOT_YET) if s in statuses), None)
+    shown = min((status for _, status in own), key=STATUS_RANK.__getitem__, default=None)
     in_force = [lockdown.id for lockdown, status in own if status is ZoneStatus.IN_FORCE]
     return {"ZoneStatus": shown.value if shown else None,
             "Lockdowns": ", ".join(in_force) or None}
@@ -87,7 +86,7 @@ def _measure_ref(lockdowns: dict[str, Lockdown], lockdown_id: str, code: str,
 
 def _indicators(value: ZoneStringency, lockdowns: dict[str, Lockdown]) -> dict[str, object]:
     """The indicator levels, flags and stringency columns of one zone on one day."""
-    applies = bool(value.lockdowns or value.unconfirmed)
+    applies = bool(value.lockdowns or value.unconfirmed or value.unreported)
     row: dict[str, object] = {}
     for code, name in INDICATORS.items():
         reported = value.indicators.get(code)
@@ -138,18 +137,20 @@ def panel_frame(dataset: Dataset, span: tuple[dt.date, dt.date] | None = None,
                "CountryCode": ALPHA3.get(alpha2),
                "RegionName": province_of(dataset, zone), "ZoneId": zone.id,
                "ZoneName": zone.name, "Jurisdiction": "ZONE_TOTAL"}
-        # The indicators depend only on which covering lockdowns are in force and which
-        # unconfirmed: score each such state once, not once per day.
+        said = {lockdown.id: last_word(source, lockdown) for lockdown in (*covering, *lockdowns)}
+        # The indicators depend only on which covering lockdowns are in force and which may
+        # apply unreported: score each such state once, not once per day.
         scored: dict[tuple, dict[str, object]] = {}
         for day in days:
-            statuses = {lockdown.id: status_of(lockdown, day) for lockdown in covering}
+            statuses = {lockdown.id: status_of(lockdown, day, said[lockdown.id])
+                        for lockdown in covering}
             state = tuple((lockdown_id, status) for lockdown_id, status in statuses.items()
-                          if status in (ZoneStatus.IN_FORCE, ZoneStatus.END_PASSED_UNCONFIRMED))
+                          if status is ZoneStatus.IN_FORCE or status in UNCERTAIN)
             if state not in scored:
                 scored[state] = _indicators(zone_stringency(source, zone_id, day, covering),
                                             by_id)
             own = [(lockdown, statuses[lockdown.id] if lockdown.id in statuses
-                    else status_of(lockdown, day)) for lockdown in lockdowns]
+                    else status_of(lockdown, day, said[lockdown.id])) for lockdown in lockdowns]
             rows.append({**ids, "Date": int(day.strftime("%Y%m%d")), **_status(own),
                          **scored[state]})
     frame = pd.DataFrame(rows, columns=columns)
