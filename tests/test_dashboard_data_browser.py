@@ -39,11 +39,12 @@ def test_the_zone_day_download_carries_the_stringency(server, offline):
     assert download.suggested_filename == "lockdown-map-panel.csv"
     text = Path(download.path()).read_text(encoding="utf-8")
     rows = {(r["ZoneId"], r["Date"]): r for r in csv.DictReader(io.StringIO(text, newline=""))}
-    hyesan = rows[("kp-hyesan", "20220520")]
-    assert (hyesan["StringencyIndex_LowerBound"], hyesan["StringencyIndex_UpperBound"],
-            hyesan["StringencyIndex_IndicatorsReported"]) == ("16.67", "94.44", "2")
+    # Pyongyang's own order (markets, stay at home) and the nationwide movement limit.
+    pyongyang = rows[("kp-pyongyang", "20220520")]
+    assert (pyongyang["StringencyIndex_LowerBound"], pyongyang["StringencyIndex_UpperBound"],
+            pyongyang["StringencyIndex_IndicatorsReported"]) == ("22.22", "88.89", "3")
     assert "C7: kp-2022-05-12 measures[1] movement_restricted (on kp)" in \
-        hyesan["StringencyIndex_Sources"]
+        pyongyang["StringencyIndex_Sources"]
     assert "C7: \u201crestricting the moving of persons to the maximum\u201d" in \
-        hyesan["StringencyIndex_Quotes"]
+        pyongyang["StringencyIndex_Quotes"]
     assert not getattr(page, "blocked", []) and not page.errors
