@@ -221,10 +221,11 @@ def _page_parts(m: folium.Map) -> list[dict]:
     return [part._children for part in (figure.header, figure.html, figure.script)]
 
 
-def show_map_st_folium(loaded: Loaded, day: dt.date,
-                       bands: dict[str, int] | None = None) -> dict[str, Any]:
+def show_map_st_folium(loaded: Loaded, day: dt.date, bands: dict[str, int] | None = None,
+                       steps: object = None) -> dict[str, Any]:
     """The previous path: draw the map for ``day`` with ``st_folium``; returns what
-    streamlit-folium reports back (clicks)."""
+    streamlit-folium reports back (clicks). ``steps`` is ignored: that map has no step
+    of its own."""
     base = _session_base(loaded)
     m = base.map
     group = day_layer(loaded, day, base, bands)
