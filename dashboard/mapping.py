@@ -372,7 +372,8 @@ def show_map(loaded: Loaded, day: dt.date, bands: dict[str, int] | None = None,
 
 def stepped_day(loaded: Loaded) -> dt.date | None:
     """The day the user stepped to with the map's own controls since the last run, once
-    (read before the day control is drawn, so the slider follows the map)."""
+    (read before the day control is drawn, so the slider follows the map). Each step
+    comes with a token ("frame:count") that no other step, in any frame, shares."""
     value = st.session_state.get(map_key(loaded)) or {}
     moves, iso = value.get("moves"), value.get("day")
     if not moves or moves == st.session_state.get("_map_moves") or not isinstance(iso, str):

@@ -85,7 +85,7 @@ def test_the_neighbour_days_go_along_and_a_step_on_the_map_moves_the_day(monkeyp
     assert set(forward) == {"iso", "key", "styles"} and forward["styles"]["classes"]
     key = map_key(at.session_state["loaded"])
     value = {"base": args["base_key"], "lockdown": None, "clicks": 0,
-             "day": forward["iso"], "moves": 1}
+             "day": forward["iso"], "moves": "frame-a:1"}
     at.session_state[key] = value
     at.run()
     assert at.slider(key="day_slider").value == day + dt.timedelta(days=1)

@@ -26,6 +26,9 @@
   var lastClick = null;
   var asked = null;       // the base key this frame asked for
   var moves = 0;          // steps taken on the map
+  // Told with each step, so that the server never takes a new frame's first step for
+  // one it has already acted on.
+  var frameId = Math.random().toString(36).slice(2);
   var movedTo = null;     // the day the last of them went to
   var pending = null;     // a step asked for before its day's styles arrived
   var stepper = null;     // the step control: {back, forward, label}
@@ -39,7 +42,7 @@
   function report() {
     send("streamlit:setComponentValue",
          {value: {base: shown.base, lockdown: lastClick, clicks: clicks, day: movedTo,
-                  moves: moves}, dataType: "json"});
+                  moves: moves ? frameId + ":" + moves : null}, dataType: "json"});
   }
 
   function loadScript(src) {
