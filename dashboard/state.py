@@ -25,7 +25,7 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
-from dashboard.startup import startup_path
+from dashboard.startup import ENV_VAR, startup_path  # noqa: F401  (ENV_VAR: re-exported)
 from geo.cache import cached_loads, text_key
 from geo.dataset import SEED_DATASET, decode_dataset, read_dataset_text
 from geo.errors import DatasetError, LockdownMapError, Problem
