@@ -123,8 +123,12 @@ def _start_of(when: When) -> dt.datetime | None:
 
 
 def _end_of(when: When) -> dt.datetime | None:
+    """The last moment of an announced end; of one known only to fall by a day (its
+    ``latest`` bound: "five days" from a start that is not given), the end of that day."""
     if when.on is None:
-        return None
+        if when.latest is None:
+            return None
+        return dt.datetime.combine(when.latest, _END_OF_DAY)
     return dt.datetime.combine(when.on, when.at or _END_OF_DAY)
 
 

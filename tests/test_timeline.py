@@ -239,6 +239,10 @@ def record():
     ("hamhung-undated-1", "2022-06-26", ZoneStatus.IN_FORCE),
     ("hamhung-undated-1", "2022-06-27", ZoneStatus.NO_LATER_REPORT),
     ("kimhyongjik-2021-11", "2021-12-04", ZoneStatus.IN_FORCE),
+    # Pyongyang 2023: "a five-day lockdown", in force by Jan. 25, start not given: its
+    # announced end falls by Jan. 30 at the latest, and has passed after that.
+    ("pyongyang-undated-1-2", "2023-01-30", ZoneStatus.IN_FORCE),
+    ("pyongyang-undated-1-2", "2023-01-31", ZoneStatus.END_PASSED_UNCONFIRMED),
 ])
 def test_the_bundled_record_where_it_is_silent(record, lockdown_id, on, expected):
     (subject,) = [item for item in record.lockdowns if item.id == lockdown_id]
