@@ -22,9 +22,14 @@ the last render; the server follows after).
 
     .venv/bin/python bench/bench_dashboard.py            # full grid (~15 min)
     .venv/bin/python bench/bench_dashboard.py --quick    # 100 / 1,000 and 1,000 / 10,000 only
+    .venv/bin/python bench/bench_dashboard.py --record-only --reruns 3 --steps 3
 
 The full grid is 10, 100 and 1,000 zones by 1,000 and 10,000 incidents; at
-1,000 zones the reruns and key presses are capped at 3 each.
+1,000 zones the reruns and key presses are capped at 3 each. After the synthetic
+rows come the bundled public record's (``--record``, default ``seeds/record.yaml``;
+``--no-record`` leaves them out, ``--record-only`` runs them alone): its real
+lockdowns over 2020 to 2023 (counties, cities, provinces, the whole country), from
+its own default day.
 """
 
 from __future__ import annotations
@@ -348,6 +353,10 @@ def main() -> None:
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--baseline", action="store_true",
                         help="also the rebuild-everything baseline")
+    parser.add_argument("--record", type=Path, default=ROOT / "seeds" / "record.yaml",
+                        help="the real dataset of the last rows (default: the bundled record)")
+    parser.add_argument("--no-record", action="store_true", help="synthetic rows only")
+    parser.add_argument("--record-only", action="store_true", help="the record's rows only")
     parser.add_argument("--rerun-child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.rerun_child:
@@ -367,16 +376,23 @@ def main() -> None:
         variants["baseline"] = (baseline, ST_FOLIUM_IFRAME)
     rows = []
     started = time.perf_counter()
-    for zones, incidents in QUICK_SIZES if args.quick else SIZES:
+    cases = [] if args.record_only else [
+        (f"{zones:,}", zones, incidents, write_dataset(synthetic_dataset(zones, incidents),
+                                                       work / f"bench-{zones}-{incidents}.yaml"))
+        for zones, incidents in (QUICK_SIZES if args.quick else SIZES)]
+    if not args.no_record:
+        record = load_dataset(args.record)
+        cases.append((f"{len(record.lockdowns)} ({args.record.name}, "
+                      f"{default_day(record)})", len(record.lockdowns), len(record.incidents),
+                      args.record))
+    for label, zones, incidents, path in cases:
         cap = LARGE_CAP if zones >= LARGE_ZONES else None
         n_reruns = min(args.reruns, cap or args.reruns)
         n_steps = min(args.steps, cap or args.steps)
-        path = write_dataset(synthetic_dataset(zones, incidents),
-                             work / f"bench-{zones}-{incidents}.yaml")
-        load_dataset(path)  # the synthetic data must be valid, like any dataset
+        load_dataset(path)  # the data must be valid, like any dataset
         for name, (script, iframe) in variants.items():
             reruns = rerun_times(script, path, n_reruns)
-            row = {"zones": zones, "incidents": incidents, "variant": name,
+            row = {"zones": label, "incidents": incidents, "variant": name,
                    "rerun_ms": 1000 * statistics.median(reruns), "reruns": n_reruns}
             if not args.no_browser:
                 steps = browser_steps(script, path, n_steps, iframe)
@@ -402,7 +418,7 @@ def main() -> None:
         browser = ("| {key_to_map_ms:.0f} | {on_map} | {blank_ms:.0f} | {recreated}/{steps} | "
                    "{zoom_kept}/{steps} | {peak_mb:.0f} MB |".format(on_map=on_map, **r)
                    if "steps" in r else "| - | - | - | - | - | - |")
-        print(f"| {r['zones']:,} | {r['incidents']:,} | {r['variant']} | {r['rerun_ms']:.0f} "
+        print(f"| {r['zones']} | {r['incidents']:,} | {r['variant']} | {r['rerun_ms']:.0f} "
               f"| {r['reruns']} " + browser)
 
 

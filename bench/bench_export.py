@@ -1,7 +1,8 @@
 """Export and draw time of the map against a naive folium map, on synthetic data.
 
 Usage: .venv/bin/python bench/bench_export.py [--points 100,1000,10000] [--zones 10,100,1000]
-       [--naive-timeout 60] [--no-naive]
+       [--naive-timeout 60] [--no-naive] [--record seeds/record.yaml | --no-record]
+       [--record-only]
 
 For each size: export time (build + render + atomic write, self-contained), file
 size, and time until drawn in headless Chromium with the network blocked (from
@@ -9,6 +10,11 @@ navigation start until every zone path is in the DOM and every incident marker i
 painted on its canvas); beside it a naive
 folium map with one ``Polygon`` per zone and one ``Marker`` per incident (assets
 inlined too, so both open offline).
+
+A last row is the bundled public record (``--record``, default ``seeds/record.yaml``):
+its real zones (counties, cities, provinces and the whole country) and incidents,
+exported on its default day with the slider over its whole span, drawn the same way.
+``--record-only`` runs that row alone.
 """
 
 from __future__ import annotations
@@ -34,6 +40,8 @@ from shapely.geometry import Point, Polygon  # noqa: E402
 
 from geo.atomic import write_atomic  # noqa: E402
 from geo.export import export_map, render_html  # noqa: E402
+from geo.layers import build_layers  # noqa: E402
+from geo.loadable import load_loadable  # noqa: E402
 from geo.model import (  # noqa: E402
     Certainty,
     Dataset,
@@ -117,8 +125,9 @@ def naive_export(dataset: Dataset, layers: dict, path: Path) -> Path:
     """One folium object per feature, as a first attempt would write it."""
     m = folium.Map(location=[41.3, 127.8], zoom_start=8, tiles=None)
     for row in layers["zones"].itertuples():
-        folium.Polygon([(y, x) for x, y in row.geometry.exterior.coords], color="red",
-                       fill=True, popup=folium.Popup(row.name), tooltip=row.name).add_to(m)
+        for part in getattr(row.geometry, "geoms", [row.geometry]):  # a country: many parts
+            folium.Polygon([(y, x) for x, y in part.exterior.coords], color="red",
+                           fill=True, popup=folium.Popup(row.name), tooltip=row.name).add_to(m)
     for row in layers["incidents"].itertuples():
         folium.Marker([row.geometry.y, row.geometry.x],
                       popup=folium.Popup(f"{row.kind} {row.when} {row.description}"),
@@ -148,12 +157,60 @@ def fmt_time(value: float | None, cap: float) -> str:
     return f">{cap:.0f} s" if value is None else f"{value:.2f} s"
 
 
+def record_case(path: Path) -> tuple[Dataset, dict, dt.date]:
+    """The bundled record as the CLI's ``export`` sees it: its layers and default day."""
+    from geo.timeline import default_day
+
+    dataset = load_loadable(path)
+    return dataset, build_layers(dataset), default_day(dataset)
+
+
+def measure_row(browser, tmp: str, label: str, dataset: Dataset, layers: dict,
+                day: dt.date | str, naive: bool, naive_timeout: float) -> str:
+    """One table row: our export and its drawing, then the naive map's."""
+    points = len(layers["incidents"])
+    zones = len(layers["zones"])
+    spots = len({(round(p.x, 5), round(p.y, 5)) for p in layers["incidents"].geometry})
+    ours = Path(tmp) / f"ours-{points}-{zones}.html"
+    start = time.perf_counter()
+    export_map(dataset, layers, day, ours)
+    ours_export = time.perf_counter() - start
+    # Incidents are painted on a canvas that says how many it holds once painted.
+    ours_drawn = draw_time(
+        browser, ours, "+(document.querySelector('canvas.lm-incidents[data-lm-drawn]')"
+        f" || {{dataset: {{}}}}).dataset.lmDrawn >= {spots} && "
+        f"document.querySelectorAll('path.lm-zone').length >= {zones}", 60)
+    cells = [label, f"{zones:,}", f"{ours_export:.2f} s", f"{ours.stat().st_size / 1e6:.1f} MB",
+             fmt_time(ours_drawn, 60)]
+    if not naive:
+        cells += ["-", "-", "-"]
+    else:
+        parts = sum(len(getattr(g, "geoms", [g])) for g in layers["zones"].geometry)
+        naive_path = Path(tmp) / f"naive-{points}-{zones}.html"
+        start = time.perf_counter()
+        naive_export(dataset, layers, naive_path)
+        naive_export_s = time.perf_counter() - start
+        naive_drawn = draw_time(
+            browser, naive_path, "document.querySelectorAll('.leaflet-marker-icon')"
+            f".length >= {points} && document.querySelectorAll("
+            f"'.leaflet-overlay-pane path').length >= {parts}", naive_timeout)
+        cells += [f"{naive_export_s:.2f} s", f"{naive_path.stat().st_size / 1e6:.1f} MB",
+                  fmt_time(naive_drawn, naive_timeout)]
+        naive_path.unlink()
+    ours.unlink()
+    return "| " + " | ".join(cells) + " |"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--points", default="100,1000,10000")
     parser.add_argument("--zones", default="10,100,1000")
     parser.add_argument("--naive-timeout", type=float, default=60.0)
     parser.add_argument("--no-naive", action="store_true")
+    parser.add_argument("--record", type=Path, default=ROOT / "seeds" / "record.yaml",
+                        help="the real dataset of the last row (default: the bundled record)")
+    parser.add_argument("--no-record", action="store_true", help="synthetic rows only")
+    parser.add_argument("--record-only", action="store_true", help="the record's row only")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -165,38 +222,19 @@ def main() -> int:
         # Warm up once (imports, the inline asset table): the table shows steady state.
         warm_dataset, warm_layers = synthetic(10, 2)
         export_map(warm_dataset, warm_layers, "2021-11-20", Path(tmp) / "warm.html")
-        for points in (int(p) for p in args.points.split(",")):
-            for zones in (int(z) for z in args.zones.split(",")):
-                dataset, layers = synthetic(points, zones)
-                spots = len({(round(p.x, 5), round(p.y, 5)) for p in layers["incidents"].geometry})
-                ours = Path(tmp) / f"ours-{points}-{zones}.html"
-                start = time.perf_counter()
-                export_map(dataset, layers, "2021-11-20", ours)
-                ours_export = time.perf_counter() - start
-                # Incidents are painted on a canvas that says how many it holds once painted.
-                ours_drawn = draw_time(
-                    browser, ours, "+(document.querySelector('canvas.lm-incidents[data-lm-drawn]')"
-                    f" || {{dataset: {{}}}}).dataset.lmDrawn >= {spots} && "
-                    f"document.querySelectorAll('path.lm-zone').length >= {zones}", 60)
-                cells = [f"{points:,}", f"{zones:,}", f"{ours_export:.2f} s",
-                         f"{ours.stat().st_size / 1e6:.1f} MB", fmt_time(ours_drawn, 60)]
-                if args.no_naive:
-                    cells += ["-", "-", "-"]
-                else:
-                    naive = Path(tmp) / f"naive-{points}-{zones}.html"
-                    start = time.perf_counter()
-                    naive_export(dataset, layers, naive)
-                    naive_export_s = time.perf_counter() - start
-                    naive_drawn = draw_time(
-                        browser, naive, "document.querySelectorAll('.leaflet-marker-icon')"
-                        f".length >= {points} && document.querySelectorAll("
-                        f"'.leaflet-overlay-pane path').length >= {zones}", args.naive_timeout)
-                    cells += [f"{naive_export_s:.2f} s", f"{naive.stat().st_size / 1e6:.1f} MB",
-                              fmt_time(naive_drawn, args.naive_timeout)]
-                    naive.unlink()
-                ours.unlink()
-                rows.append("| " + " | ".join(cells) + " |")
-                print(rows[-1], flush=True)
+        grid = [] if args.record_only else [
+            (int(p), int(z)) for p in args.points.split(",") for z in args.zones.split(",")]
+        for points, zones in grid:
+            dataset, layers = synthetic(points, zones)
+            rows.append(measure_row(browser, tmp, f"{points:,}", dataset, layers, "2021-11-20",
+                                    not args.no_naive, args.naive_timeout))
+            print(rows[-1], flush=True)
+        if not args.no_record:
+            dataset, layers, day = record_case(args.record)
+            label = f"{len(layers['incidents']):,} ({args.record.name}, {day})"
+            rows.append(measure_row(browser, tmp, label, dataset, layers, day,
+                                    not args.no_naive, args.naive_timeout))
+            print(rows[-1], flush=True)
         browser.close()
     print()
     print("\n".join(rows))

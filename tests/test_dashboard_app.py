@@ -298,3 +298,27 @@ def test_downloads_follow_the_filters_on_screen(app, media, seed, tmp_path):
     assert "kimhyongjik-2021-11" not in html
     app.checkbox(key="csv_bom").check().run()
     assert download(app, media, "Events (CSV)").startswith(b"\xef\xbb\xbf")
+
+
+def test_the_zone_day_download_keeps_the_nationwide_order_under_a_province_filter(
+        app, media, monkeypatch):
+    """On the record, Ryanggang's zones alone: the country's May 2022 order is filtered out
+    of the tables, but it still set their movement indicator, and the CSV says so."""
+    import csv
+    import io
+
+    monkeypatch.setenv(ENV_VAR, str(SEED_DATASET.parent / "record.yaml"))
+    app.run()
+    app.session_state["view"] = "Data"
+    app.run()
+    app.multiselect(key="f_province").set_value(["Ryanggang Province"]).run()
+    assert not app.exception
+    text = download(app, media, "Zone-days (CSV)").decode("utf-8")
+    rows = {(r["ZoneId"], r["Date"]): r for r in csv.DictReader(io.StringIO(text, newline=""))}
+    assert {zone for zone, _ in rows} >= {"kp-hyesan", "kp-kimhyongjik-county"}
+    assert "kp" not in {zone for zone, _ in rows}
+    kimhyongjik = rows[("kp-kimhyongjik-county", "20220520")]
+    assert kimhyongjik["StringencyIndex_Sources"] == \
+        "C7: kp-2022-05-12 measures[1] movement_restricted (on kp)"
+    assert (kimhyongjik["StringencyIndex_LowerBound"], kimhyongjik["StringencyIndex_UpperBound"],
+            kimhyongjik["StringencyIndex_IndicatorsReported"]) == ("11.11", "100.0", "1")

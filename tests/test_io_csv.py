@@ -92,12 +92,6 @@ def test_panel_is_one_row_per_zone_and_day_with_oxcgrt_levels(seed):
     assert pd.isna(after["C7_Restrictions on internal movement"])
 
 
-def test_panel_stringency_seam(seed):
-    panel = panel_frame(seed, stringency=lambda frame: frame["C7_Restrictions on internal "
-                                                            "movement"] * 10)
-    assert panel.set_index("Date").loc[20211125, "StringencyIndex"] == 20
-
-
 def test_write_csv_wants_a_csv_suffix(seed, tmp_path):
     from geo.errors import ExportError
 

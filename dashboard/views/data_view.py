@@ -97,10 +97,14 @@ def _downloads(loaded: Loaded, day: dt.date, shown: dict[str, pd.DataFrame]) -> 
                          file_name="lockdown-map-events.csv", mime="text/csv",
                          icon=":material/table:", on_click="ignore",
                          help="One row per event, in ACLED's layout, with the quotes.")
-    five.download_button("Zone-days (CSV)", lambda: csv_bytes(panel_frame(chosen), bom),
+    # The filters choose the zones; a province's or the country's order still counts for them.
+    five.download_button("Zone-days (CSV)",
+                         lambda: csv_bytes(panel_frame(chosen, stringency_from=loaded.dataset),
+                                           bom),
                          file_name="lockdown-map-panel.csv", mime="text/csv",
                          icon=":material/calendar_month:", on_click="ignore",
-                         help="One row per zone and day, OxCGRT indicator levels and flags.")
+                         help="One row per zone and day, OxCGRT indicator levels and flags, "
+                         "the stringency bounds and the measures that set them.")
 
 
 def show(loaded: Loaded) -> None:

@@ -25,7 +25,8 @@ TABLES = {"events": "events", "panel": "zone-days"}
 def csv(table: str, output: str, bom: bool, dataset_path: str) -> None:
     """Write the events (one row per event, ACLED's layout: event_date, precisions,
     admin1/admin2, coordinates, source, quote) or the panel (one row per zone and day,
-    OxCGRT's layout: indicator levels C1 to C8 and H1 with their flags) as CSV."""
+    OxCGRT's layout: indicator levels C1 to C8 and H1 with their flags, the stringency
+    bounds and the measures that set them) as CSV."""
     from geo.atomic import check_output
     from geo.io import events_frame, panel_frame, write_csv
 

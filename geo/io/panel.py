@@ -5,29 +5,35 @@ YYYYMMDD, as in OxCGRT. Each containment indicator (C1 to C8) and H1 has its
 ordinal level and, C8 apart, its ``_Flag`` (1 general, 0 targeted). The panel
 codes what the dataset records and nothing more:
 
-- level *n* — a lockdown of the zone is in force that day with a measure coded
-  to the indicator (the strictest, if several);
-- 0 — no lockdown of the zone applies that day (not yet in force, or lifted);
+- level *n* — a lockdown in force that day, on the zone or on a province or the
+  country containing it (OxCGRT's subnational data inherits national policy), has
+  a measure coded to the indicator (the strictest, if several);
+- 0 — no lockdown applies to the zone that day (not yet in force, or lifted);
   this says the dataset's lockdowns impose nothing, not that nothing applied
   (the national border closure of 2020 is not a lockdown here);
-- empty — unknown: the announced end has passed without a confirmed lifting, or
-  the lockdown in force has no measure coded to the indicator (C1, C3, C4 and
-  H1 are never coded: the reports do not speak of schools or gatherings).
+- empty — unknown: a lockdown applies but has no measure coded to the indicator
+  (C1, C3, C4 and H1 are never coded: the reports do not speak of schools or
+  gatherings), or a lockdown that may apply says nothing that day (its announced end
+  passed without a confirmed lifting, no later report, its start not reported).
 
-``stringency`` is the seam for an index (``geo.stringency``, when it exists): a
-function from this frame to one value per row, written as ``StringencyIndex``.
+The stringency columns are :mod:`geo.stringency`'s bounds, from the same
+measures: ``StringencyIndex_LowerBound`` (unreported indicators at 0, which is
+OxCGRT's own index for missing data), ``StringencyIndex_UpperBound`` (at their
+maximum) and ``StringencyIndex_IndicatorsReported`` (0 to 9).
+``StringencyIndex_Sources`` says which measure set each reported indicator, as
+the lockdown's id and the measure's place in it (``measures[2]``), and
+``StringencyIndex_Quotes`` gives those measures' quotes verbatim with their reports.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 import pandas as pd
 
 from geo.io.events import COUNTRIES, country_of
-from geo.measures import measure_type
-from geo.model import Dataset, Lockdown, Scope
+from geo.model import Dataset, Lockdown
+from geo.stringency import ZoneStringency, covering_lockdowns, zone_stringency
 from geo.tables import province_of
 from geo.timeline import STATUS_RANK, UNCERTAIN, ZoneStatus, dataset_span, last_word, status_of
 
@@ -39,7 +45,11 @@ INDICATORS = {
 }
 NO_FLAG = frozenset({"C8"})  # OxCGRT gives C8 no targeted/general flag
 ALPHA3 = {"KP": "PRK", "CN": "CHN", "KR": "KOR", "RU": "RUS"}
-STRINGENCY_COLUMN = "StringencyIndex"
+# OxCGRT names its index columns StringencyIndex_<variant> (StringencyIndex_Average …);
+# ours are bounds, never one value that could be read as the whole index.
+STRINGENCY_COLUMNS = ["StringencyIndex_LowerBound", "StringencyIndex_UpperBound",
+                      "StringencyIndex_IndicatorsReported", "StringencyIndex_Sources",
+                      "StringencyIndex_Quotes"]
 ID_COLUMNS = ["CountryName", "CountryCode", "RegionName", "ZoneId", "ZoneName", "Jurisdiction",
               "Date", "ZoneStatus", "Lockdowns"]
 
@@ -53,75 +63,97 @@ def indicator_columns() -> list[str]:
     return columns
 
 
-def _levels(lockdown: Lockdown) -> dict[str, tuple[int, int]]:
-    """Indicator → (strictest level, flag) over the lockdown's coded measures."""
-    levels: dict[str, tuple[int, int]] = {}
-    for measure in lockdown.measures:
-        kind = measure_type(measure.code)
-        if kind.oxcgrt is None or kind.level is None:
-            continue
-        flag = 1 if measure.scope is Scope.GENERAL else 0
-        level, old_flag = levels.get(kind.oxcgrt, (-1, 0))
-        if kind.level > level or (kind.level == level and flag > old_flag):
-            levels[kind.oxcgrt] = (kind.level, flag)
-    return levels
+def panel_columns() -> list[str]:
+    """Every column of :func:`panel_frame`, in order."""
+    return [*ID_COLUMNS, *indicator_columns(), *STRINGENCY_COLUMNS]
 
 
-def _zone_day(lockdowns: list[tuple[Lockdown, dt.date | None]],
-              day: dt.date) -> dict[str, object]:
-    """One zone's row on ``day``; ``lockdowns`` with each one's last word."""
-    statuses = [status_of(lockdown, day, said) for lockdown, said in lockdowns]
-    in_force = [lk for (lk, _), s in zip(lockdowns, statuses, strict=True)
-                if s is ZoneStatus.IN_FORCE]
-    unconfirmed = bool(UNCERTAIN.intersection(statuses))  # may apply: levels unknown
-    shown = min(statuses, key=STATUS_RANK.__getitem__, default=None)
-    row: dict[str, object] = {"ZoneStatus": shown.value if shown else None,
-                              "Lockdowns": ", ".join(lk.id for lk in in_force) or None}
-    coded: dict[str, tuple[int, int]] = {}
-    for lockdown in in_force:
-        for code, (level, flag) in _levels(lockdown).items():
-            if code not in coded or (level, flag) > coded[code]:
-                coded[code] = (level, flag)
-    applies = bool(in_force) or unconfirmed
+def _status(own: list[tuple[Lockdown, ZoneStatus]]) -> dict[str, object]:
+    """The zone's own lockdowns on the day: the status shown and those in force."""
+    shown = min((status for _, status in own), key=STATUS_RANK.__getitem__, default=None)
+    in_force = [lockdown.id for lockdown, status in own if status is ZoneStatus.IN_FORCE]
+    return {"ZoneStatus": shown.value if shown else None,
+            "Lockdowns": ", ".join(in_force) or None}
+
+
+def _measure_ref(lockdowns: dict[str, Lockdown], lockdown_id: str, code: str,
+                 evidence: tuple) -> str:
+    """'<lockdown id> measures[i] <code>': where the measure stands in the dataset file."""
+    measures = lockdowns[lockdown_id].measures
+    index = next(i for i, m in enumerate(measures) if m.code == code and m.evidence == evidence)
+    return f"{lockdown_id} measures[{index}] {code}"
+
+
+def _indicators(value: ZoneStringency, lockdowns: dict[str, Lockdown]) -> dict[str, object]:
+    """The indicator levels, flags and stringency columns of one zone on one day."""
+    applies = bool(value.lockdowns or value.unconfirmed or value.unreported)
+    row: dict[str, object] = {}
     for code, name in INDICATORS.items():
-        if code in coded:
-            level, flag = coded[code]
-        elif not applies:
-            level, flag = 0, None
-        else:
-            level, flag = None, None
+        reported = value.indicators.get(code)
+        level = reported.level if reported else (None if applies else 0)
         row[f"{code}_{name}"] = level
         if code not in NO_FLAG:
-            row[f"{code}_Flag"] = flag if level else None
+            row[f"{code}_Flag"] = int(reported.general) if reported else None
+    sources, quotes = [], []
+    for code in INDICATORS:
+        for source in value.indicators[code].sources if code in value.indicators else ():
+            ref = _measure_ref(lockdowns, source.lockdown, source.measure, source.evidence)
+            sources.append(f"{code}: {ref}" + (f" (on {source.zone})" if source.inherited
+                                                else ""))
+            quotes.extend(f"{code}: “{e.quote}” ({e.report})" for e in source.evidence)
+    row.update({"StringencyIndex_LowerBound": round(value.lower, 2),
+                "StringencyIndex_UpperBound": round(value.upper, 2),
+                "StringencyIndex_IndicatorsReported": value.reported,
+                "StringencyIndex_Sources": "; ".join(sources) or None,
+                "StringencyIndex_Quotes": " | ".join(dict.fromkeys(quotes)) or None})
     return row
 
 
-def panel_frame(dataset: Dataset,
-                stringency: Callable[[pd.DataFrame], pd.Series] | None = None,
-                span: tuple[dt.date, dt.date] | None = None) -> pd.DataFrame:
-    """One row per lockdown zone and day over ``span`` (default: the dataset's span)."""
+def panel_frame(dataset: Dataset, span: tuple[dt.date, dt.date] | None = None,
+                stringency_from: Dataset | None = None) -> pd.DataFrame:
+    """One row per lockdown zone and day over ``span`` (default: the dataset's span).
+
+    The indicators and the stringency bounds come from the lockdowns of
+    ``stringency_from`` (default ``dataset``): when ``dataset`` is a selection (the
+    dashboard's filters), pass the whole dataset, so that an order on a province or
+    the country still counts for the zones kept.
+    """
     span = span or dataset_span(dataset)
-    columns = [*ID_COLUMNS, *indicator_columns()]
+    columns = panel_columns()
     if span is None:
         return pd.DataFrame(columns=columns)
-    by_zone: dict[str, list[tuple[Lockdown, dt.date | None]]] = {}
+    source = stringency_from if stringency_from is not None else dataset
+    by_id = {lockdown.id: lockdown for lockdown in source.lockdowns}
+    by_zone: dict[str, list[Lockdown]] = {}
     for lockdown in dataset.lockdowns:
-        by_zone.setdefault(lockdown.zone, []).append((lockdown, last_word(dataset, lockdown)))
+        by_zone.setdefault(lockdown.zone, []).append(lockdown)
     days = pd.date_range(span[0], span[1], freq="D").date
     rows = []
     for zone_id, lockdowns in by_zone.items():
         zone = dataset.place(zone_id)
+        covering = covering_lockdowns(source, zone_id)
         alpha2 = country_of(dataset, zone) or ""
         ids = {"CountryName": COUNTRIES.get(alpha2, (alpha2 or None, None))[0],
                "CountryCode": ALPHA3.get(alpha2),
                "RegionName": province_of(dataset, zone), "ZoneId": zone.id,
                "ZoneName": zone.name, "Jurisdiction": "ZONE_TOTAL"}
+        said = {lockdown.id: last_word(source, lockdown) for lockdown in (*covering, *lockdowns)}
+        # The indicators depend only on which covering lockdowns are in force and which may
+        # apply unreported: score each such state once, not once per day.
+        scored: dict[tuple, dict[str, object]] = {}
         for day in days:
-            rows.append({**ids, "Date": int(day.strftime("%Y%m%d")),
-                         **_zone_day(lockdowns, day)})
+            statuses = {lockdown.id: status_of(lockdown, day, said[lockdown.id])
+                        for lockdown in covering}
+            state = tuple((lockdown_id, status) for lockdown_id, status in statuses.items()
+                          if status is ZoneStatus.IN_FORCE or status in UNCERTAIN)
+            if state not in scored:
+                scored[state] = _indicators(zone_stringency(source, zone_id, day, covering),
+                                            by_id)
+            own = [(lockdown, statuses[lockdown.id] if lockdown.id in statuses
+                    else status_of(lockdown, day, said[lockdown.id])) for lockdown in lockdowns]
+            rows.append({**ids, "Date": int(day.strftime("%Y%m%d")), **_status(own),
+                         **scored[state]})
     frame = pd.DataFrame(rows, columns=columns)
-    for column in indicator_columns():
+    for column in [*indicator_columns(), "StringencyIndex_IndicatorsReported"]:
         frame[column] = frame[column].astype("Int64")
-    if stringency is not None:
-        frame[STRINGENCY_COLUMN] = stringency(frame)
     return frame
