@@ -79,10 +79,18 @@
     zones = L.geoJson({type: "FeatureCollection", features: features}, {
       style: function (feature) { return classOf(feature.properties.i).style; }
     });
+    // A zone's popup is its whole history: each lockdown's status slot (by its row) is
+    // filled with that row's status on the day.
+    var rowSlot = /<span class='lm-status-slot' data-row='(\d+)'><\/span>/g;
+    function now(j) {
+      var c = classOf(j);
+      return "<span class='lm-now lm-now-" + c.key + "'>" + c.status + "</span>";
+    }
     zones.bindPopup(function (layer) {
       var i = layer.feature.properties.i;
       return S.r[i].map(function (j) { return S.h[j]; }).join("")
-        .split(slot).join(classOf(i).status);
+        .split(slot).join(classOf(i).status)
+        .replace(rowSlot, function (all, j) { return now(Number(j)); });
     }, {maxWidth: 420});
     zones.bindTooltip(function (layer) {
       var c = classOf(layer.feature.properties.i);

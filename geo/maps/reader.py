@@ -99,10 +99,17 @@ function isZone(layer) {
 function plain(html) {  // our own escaped HTML as text, parsed in an inert document
     return new DOMParser().parseFromString(html, 'text/html').body.textContent;
 }
+function area(layer) {
+    var b = layer.getBounds();
+    return (b.getNorth() - b.getSouth()) * (b.getEast() - b.getWest());
+}
+// The most local zone at a point: a county inside a province-wide or nationwide zone
+// drawn above it is still reachable (its popup lists the wider orders too).
 function zoneAt(point) {
     var found = null;
     map.eachLayer(function (l) {
-        if (!found && isZone(l) && l._containsPoint && l._parts && l._containsPoint(point)) {
+        if (isZone(l) && l._containsPoint && l._parts && l._containsPoint(point)
+                && (!found || area(l) < area(found))) {
             found = l;
         }
     });
@@ -155,14 +162,16 @@ L.DomEvent.on(box, 'pointerdown touchstart', function (ev) {
     touch = isTouch ? map.mouseEventToLayerPoint(first) : null;
 });
 box.addEventListener('click', function (ev) {
-    if (!touch || !ev.target.closest || ev.target.closest('.leaflet-control, .leaflet-popup')) {
+    if (!ev.target.closest || ev.target.closest('.leaflet-control, .leaflet-popup')) {
         return;
     }
+    var onZone = !touch && ev.target.classList && ev.target.classList.contains('lm-zone');
+    if (!touch && !onZone) { return; }  // a mouse on a marker opens the marker
     var point = map.mouseEventToLayerPoint(ev), zone = zoneAt(point);
     if (!zone || ev.target === zone._path) { return; }
     ev.stopPropagation();
     ev.preventDefault();
-    touch = point;
+    if (touch) { touch = point; }
     zone.fire('click', {latlng: map.layerPointToLatLng(point), layerPoint: point,
                         containerPoint: map.layerPointToContainerPoint(point),
                         originalEvent: ev}, true);

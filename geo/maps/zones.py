@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
@@ -15,10 +14,10 @@ from branca.element import Element
 from folium.map import Layer
 from folium.template import tojavascript
 
-from geo.describe import LockdownSummary, describe_lockdown
+from geo.describe import ZoneLockdown, describe_zones
 from geo.errors import DatasetError, Problem, shown
 from geo.maps.geojson import rounded_geometries
-from geo.maps.popups import e, lockdown_popup_parts, status_text
+from geo.maps.popups import e, now_html, row_slot, status_text, zone_history_parts
 from geo.maps.raw import HtmlStore, RawRender, js_json, store_var
 from geo.maps.styles import STATUS_ORDER, StyleClass
 from geo.model import Dataset, Lockdown
@@ -36,6 +35,18 @@ _ANY_DAY = dt.date(2000, 1, 1)
 # (Leaflet passes the clicked feature's layer), not once per feature.
 # split/join, not replace(): a replacement string would give '$&' a meaning.
 ZONE_JS = """(function (S, D, C) {
+    var ROW_SLOT = /<span class='lm-status-slot' data-row='(\\d+)'><\\/span>/g;
+    function now(key, html) {
+        return "<span class='lm-now lm-now-" + key + "'>" + html + '</span>';
+    }
+    // Another lockdown of the zone's history: its status on the day shown, or on the
+    // slider's day once the timeline plays (its runs of days, S.u).
+    function other(j) {
+        if (!C.period || !S.u) { return S.d ? S.d[j] : ''; }
+        var t = window.lmTime;
+        var run = S.u[j].filter(function (u) { return u[0] <= t && t <= u[1]; })[0];
+        return run ? now(S.y[run[2]], S.w[run[2]]) : '';
+    }
     function status(p) {
         if (!C.period) { return C.s; }
         var a = new Date(p.start).toISOString().slice(0, 10);
@@ -51,7 +62,11 @@ ZONE_JS = """(function (S, D, C) {
         popup: function (layer) {
             var p = layer.feature.properties;
             return S.r[p.i].map(function (j) { return S.h[j]; }).join('')
-                .split(C.slot).join(status(p));
+                .split(C.slot).join(status(p))
+                .replace(ROW_SLOT, function (all, j) {
+                    j = Number(j);
+                    return j === p.i ? now(C.k, status(p)) : other(j);
+                });
         },
         tooltip: function (layer) {
             return '<b>' + S.n[layer.feature.properties.i] + '</b> — ' + C.t + C.x;
@@ -92,7 +107,7 @@ class ZoneClassLayer(RawRender, Layer):
         if self.is_timeline:
             data.update(a=self.starts, b=self.ends)
         const = {"s": self.status, "t": self.tip, "period": self.is_timeline,
-                 "slot": STATUS_SLOT,
+                 "slot": STATUS_SLOT, "k": StyleClass(self.style_class.status, False).key,
                  "x": e(" · approximate outline") if self.style_class.approximate else ""}
         factory = "L.timeline" if self.is_timeline else "L.geoJson"
         script = (f"var {name}_z = {ZONE_JS}({store_var(self.store_owner)}, {js_json(data)}, "
@@ -176,15 +191,18 @@ def zone_layer_from_rows(dataset: Dataset, rows: list[ZoneRow], day: dt.date | d
     store.add_to(group)
     classes: dict[StyleClass, list[int]] = defaultdict(list)
     statuses: dict[StyleClass, ZoneStatus] = {}
+    states = [state_of(dataset, row.lockdown, moment) for row in rows]
+    add_history_rows(dataset, rows, moment, store)
+    # Each row's status on the day, for the zone histories of the other rows.
+    store.rows["d"] = [now_html(st.status, status_text(st.status, label_day)
+                                + (DOWNGRADED_NOTE if st.downgraded else ""))
+                       for st in states]
     for index, row in enumerate(rows):
-        summary: LockdownSummary = describe_lockdown(dataset, row.lockdown, moment)
-        store.add_row(lockdown_popup_parts(summary, approximate=row.approximate,
-                                           method=row.method, status=STATUS_SLOT),
-                      geometry=row.geometry, name=e(row.name), lockdown=row.lockdown.id)
         if draw:
-            style_class = StyleClass(summary.status, row.approximate)
+            status = states[index].status
+            style_class = StyleClass(status, row.approximate)
             classes[style_class].append(index)
-            statuses[style_class] = summary.status
+            statuses[style_class] = status
     # Least important first, so zones in force are drawn on top.
     for status in reversed(STATUS_ORDER):
         for approximate in (False, True):
@@ -196,21 +214,36 @@ def zone_layer_from_rows(dataset: Dataset, rows: list[ZoneRow], day: dt.date | d
     return group
 
 
+def add_history_rows(dataset: Dataset, rows: list[ZoneRow], moment: dt.date | dt.datetime,
+                     store: HtmlStore) -> None:
+    """Add every row to ``store``: its geometry, name, lockdown id and, as its popup, the
+    whole history of its zone (:func:`geo.describe.describe_zone`) with a slot for each
+    lockdown's status (filled when the popup opens, so one store serves every day)."""
+    index = {row.lockdown.id: i for i, row in enumerate(rows)}
+    histories = describe_zones(dataset, [row.lockdown.zone for row in rows], moment)
+
+    def status(item: ZoneLockdown) -> str:
+        row = index.get(item.summary.lockdown_id)
+        if row is not None:
+            return row_slot(row)
+        # Not drawn (no row): its status as of the store's moment.
+        return now_html(item.summary.status, status_text(item.summary.status, None))
+
+    for row in rows:
+        history = histories[row.lockdown.zone]
+        store.add_row(zone_history_parts(history, status, approximate=row.approximate,
+                                         method=row.method),
+                      geometry=row.geometry, name=e(row.name), lockdown=row.lockdown.id)
+
+
 def add_zone_store(dataset: Dataset, rows: list[ZoneRow], owner: Element) -> HtmlStore:
-    """Store every row's popup, geometry, name and lockdown id once, in an HtmlStore held by
-    ``owner``, with nothing that depends on the day: the status (and the "measures
-    downgraded" note) is a slot the drawing layer fills. One store then serves every day;
-    see :func:`day_zone_layer`."""
+    """Store every row's popup (its zone's history), geometry, name and lockdown id once, in
+    an HtmlStore held by ``owner``, with nothing that depends on the day: each lockdown's
+    status is a slot the drawing layer fills. One store then serves every day; see
+    :func:`day_zone_layer`."""
     store = HtmlStore()
     store.add_to(owner)
-    for row in rows:
-        # Any moment will do: only the status and the downgrade depend on it, and both
-        # are left to the day's layer.
-        summary = dataclasses.replace(describe_lockdown(dataset, row.lockdown, _ANY_DAY),
-                                      downgraded=False)
-        store.add_row(lockdown_popup_parts(summary, approximate=row.approximate,
-                                           method=row.method, status=STATUS_SLOT),
-                      geometry=row.geometry, name=e(row.name), lockdown=row.lockdown.id)
+    add_history_rows(dataset, rows, _ANY_DAY, store)
     return store
 
 
@@ -269,6 +302,7 @@ def day_zone_styles(dataset: Dataset, rows: list[ZoneRow], day: dt.date | dt.dat
     for style_class, downgraded in ordered:
         text = status_text(style_class.status, label_day)
         classes.append({"style": style_class.style(), "tip": text,
+                        "key": StyleClass(style_class.status, False).key,
                         "status": text + (DOWNGRADED_NOTE if downgraded else ""),
                         "x": e(" · approximate outline") if style_class.approximate else ""})
     return {"classes": classes, "row": [index[key] for key in keys]}
