@@ -76,3 +76,84 @@ def test_link_escapes_text_and_url():
 def test_bad_url_is_shown_as_text():
     html = link("javascript:alert(3)", "report")
     assert "javascript:alert(3)" in html and "href" not in html
+
+
+# --- a zone's whole history (the popup of every zone) -------------------------------------
+
+def _history_popup(dataset, zone, day):
+    from geo.describe import describe_zone
+    from geo.maps.popups import now_html, zone_history_parts
+
+    history = describe_zone(dataset, zone, day)
+    html = "".join(zone_history_parts(
+        history, lambda item: now_html(item.summary.status,
+                                       status_text(item.summary.status, day))))
+    return history, html
+
+
+@pytest.fixture(scope="module")
+def hyesan():
+    from geo.dataset import SEED_DATASET, load_dataset
+
+    record = load_dataset(SEED_DATASET.with_name("record.yaml"))
+    return _history_popup(record, "kp-hyesan", dt.date(2022, 5, 20))
+
+
+def test_history_popup_lists_every_lockdown_in_time_order_with_every_quote(hyesan):
+    from html import escape
+
+    history, html = hyesan
+    sections = html.split("<section ")[1:]
+    ids = [item.summary.lockdown_id for item in history.lockdowns + history.containing]
+    assert len(sections) == len(ids) > 5
+    for section, item in zip(sections, history.lockdowns + history.containing, strict=True):
+        assert section.startswith(f"class='lm-lockdown{' lm-under' if item.under else ''}' "
+                                  f"data-lockdown=\"{item.summary.lockdown_id}\"")
+        assert f"<h5 class='lm-period'>{escape(item.period)}</h5>" in section
+        for report in item.reports:
+            assert f"({escape(report.outlet)}, {escape(report.language)})" in section
+            for text in report.quotes:
+                assert f"“{escape(text)}”" in section  # verbatim, escaped, in its lockdown
+        for label in ("Ordered", "In force from", "Announced end", "Actual end"):
+            assert f"<th>{label}</th>" in section
+
+
+def test_history_popup_marks_wider_orders_and_the_status_on_the_day(hyesan):
+    _, html = hyesan
+    assert html.index("Orders over a wider area") < html.index(
+        "Under the nationwide order of May 2022: North Korea")
+    assert "<span class='lm-now lm-now-in-force'><span class='lm-status'>In force</span>" \
+        " on 2022-05-20</span>" in html
+    assert html.count("lm-now-in-force") == 2  # Hyesan since 2021 and the nationwide order
+    assert "5 lockdowns of this zone, 3 over a wider area, in time order" in html
+
+
+def test_history_popup_links_reports_safely(hyesan):
+    _, html = hyesan
+    assert ('<a href="https://www.dailynk.com/english/locals-arrested-hyesan-violating-'
+            'lockdown-orders/" target="_blank" rel="noopener noreferrer">') in html
+
+
+def test_history_popup_escapes_report_text(seed):
+    import dataclasses
+
+    from geo.model import Evidence
+
+    hostile = "<img src=x onerror=alert(1)> **bold** {{ 7*7 }}"
+    report = dataclasses.replace(seed.reports[0], text=seed.reports[0].text + hostile,
+                                 title="<b>title</b>", url="javascript:alert(2)")
+    lockdown = dataclasses.replace(seed.lockdowns[0], evidence=(
+        *seed.lockdowns[0].evidence, Evidence(report.id, hostile)))
+    data = dataclasses.replace(seed, reports=(report, *seed.reports[1:]),
+                               lockdowns=(lockdown,), _index={})
+    _, html = _history_popup(data, lockdown.zone, dt.date(2021, 11, 25))
+    assert "<img" not in html and "<b>title" not in html and "javascript:alert(2)\"" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt; **bold** {{ 7*7 }}" in html
+    assert "href" not in html.split("&lt;b&gt;title&lt;/b&gt;")[0].rsplit("<li>", 1)[-1]
+
+
+def test_a_long_history_popup_scrolls():
+    from geo.maps.controls import MAP_CSS
+
+    rule = MAP_CSS.split(".lm-popup {", 1)[1].split("}", 1)[0]
+    assert "max-height" in rule and "overflow-y: auto" in rule

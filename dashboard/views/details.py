@@ -47,7 +47,7 @@ def _lockdown(item: ZoneLockdown, day: dt.date) -> None:
     st.badge(label, color=colour, icon=icon)
     if item.under:
         st.markdown(f"**{md(item.under)}:** {md(summary.zone_name)}")
-    st.markdown(f"**Scope:** {md(summary.scope)} · `{md(summary.lockdown_id)}`")
+    st.markdown(f"**Scope:** {md(summary.scope)} · id {md(summary.lockdown_id)}")
     lines = []
     for fact in summary.dates:
         line = f"- **{md(fact.label)}:** {md(fact.value)}"
