@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from geo.measures import measure_type
@@ -347,7 +347,8 @@ def _under(place: Place, lockdown: Lockdown) -> str:
 
 def describe_zone(dataset: Dataset, zone_id: str, day: dt.date | dt.datetime, *,
                   covering: Iterable[Lockdown] | None = None,
-                  _described: dict[str, ZoneLockdown] | None = None) -> ZoneHistory:
+                  _described: dict[str, ZoneLockdown] | None = None,
+                  _start: Callable[[Lockdown], dt.datetime] | None = None) -> ZoneHistory:
     """The whole history of the zone ``zone_id`` (a dataset place id) as of ``day``: every
     lockdown of the zone in time order, then those of the places containing it (a
     province-wide or nationwide order, by the dataset's and the gazetteer's parent links),
@@ -361,7 +362,7 @@ def describe_zone(dataset: Dataset, zone_id: str, day: dt.date | dt.datetime, *,
         covering = covering_lockdowns(dataset, zone_id)
     described = {} if _described is None else _described
     own, containing = [], []
-    for lockdown in sorted(covering, key=start_of):
+    for lockdown in sorted(covering, key=_start or start_of):
         item = described.get(lockdown.id)
         if item is None:
             place = dataset.place(lockdown.zone)
@@ -384,6 +385,7 @@ def describe_zones(dataset: Dataset, zone_ids: Iterable[str],
     nationwide order) is described once."""
     covering = coverings(dataset)
     described: dict[str, ZoneLockdown] = {}
+    starts = {lockdown.id: start_of(lockdown) for lockdown in dataset.lockdowns}
     return {zone: describe_zone(dataset, zone, day, covering=covering.get(zone),
-                                _described=described)
+                                _described=described, _start=lambda lo: starts[lo.id])
             for zone in dict.fromkeys(zone_ids)}

@@ -32,6 +32,7 @@ from geo.maps.zones import (
     add_zone_store,
     day_zone_layer,
     day_zone_styles,
+    popup_html,
     zone_rows,
 )
 from geo.model import Certainty, StatusChange, StatusChangeKind, TimePrecision, When
@@ -152,7 +153,7 @@ def test_shared_store_gives_the_same_popups_as_a_zone_layer_of_the_day(seed, day
     assert sum(len(layer.rows) for layer in layers) == len(rows) == 1
     (layer,) = layers
     (row,) = rows
-    popup = "".join(store.items[j] for j in store.lists[layer.rows[0]])
+    popup = popup_html(store, layer.rows[0])
     # What the popup script does: each lockdown's slot gets its row's status on the day.
     summary = describe_lockdown(data, lockdown, day)
     popup = popup.replace(row_slot(0), now_html(summary.status, layer.status))

@@ -86,9 +86,14 @@
       var c = classOf(j);
       return "<span class='lm-now lm-now-" + c.key + "'>" + c.status + "</span>";
     }
+    // A fragment, or (negative) the section of another row's lockdown, stored once.
+    function piece(j) {
+      if (j >= 0) { return S.h[j]; }
+      return S.q[-j - 1].map(function (k) { return S.h[k]; }).join("");
+    }
     zones.bindPopup(function (layer) {
       var i = layer.feature.properties.i;
-      return S.r[i].map(function (j) { return S.h[j]; }).join("")
+      return S.r[i].map(piece).join("")
         .split(slot).join(classOf(i).status)
         .replace(rowSlot, function (all, j) { return now(Number(j)); });
     }, {maxWidth: 420});

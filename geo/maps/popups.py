@@ -241,15 +241,15 @@ def history_entry_parts(item: ZoneLockdown, status: str) -> list[str]:
     return parts
 
 
-def zone_history_parts(history: ZoneHistory, status: Callable[[ZoneLockdown], str], *,
-                       approximate: bool = False, method: str | None = None) -> list[str]:
-    """The popup of a zone: every lockdown of it in time order, then the orders on places
-    containing it, each marked so ("Under the nationwide order of May 2022").
-    ``status(item)`` gives each lockdown's status HTML (a :func:`row_slot` in a store).
-    Fragments, so a store keeps each lockdown's text once however many zones show it."""
+def zone_history_layout(history: ZoneHistory, *, approximate: bool = False,
+                        method: str | None = None) -> list[str | ZoneLockdown]:
+    """The popup of a zone as HTML fragments with each lockdown left as its
+    :class:`ZoneLockdown` (see :func:`zone_history_parts`): a store writes each lockdown's
+    section once, however many zones' histories show it (a nationwide order)."""
     own, wider = history.lockdowns, history.containing
-    parts = ["<div class='lm-popup lm-zone-popup lm-zone-history'>",
-             f"<h4 class='lm-title'>{e(history.zone_name)}</h4>"]
+    parts: list[str | ZoneLockdown] = [
+        "<div class='lm-popup lm-zone-popup lm-zone-history'>",
+        f"<h4 class='lm-title'>{e(history.zone_name)}</h4>"]
     if history.other_names:
         parts.append("<div class='lm-aliases'>Also: "
                      + ", ".join(e(n) for n in history.other_names) + "</div>")
@@ -260,13 +260,22 @@ def zone_history_parts(history: ZoneHistory, status: Callable[[ZoneLockdown], st
     if approximate:
         note = method or "the zone's exact boundary is not known."
         parts.append(f"<div class='lm-approximate'>Approximate outline (dashed): {e(note)}</div>")
-    for item in own:
-        parts += history_entry_parts(item, status(item))
+    parts += own
     if wider:
         parts.append("<h5 class='lm-wider'>Orders over a wider area containing it</h5>")
-        for item in wider:
-            parts += history_entry_parts(item, status(item))
+        parts += wider
     parts.append("</div>")
+    return parts
+
+
+def zone_history_parts(history: ZoneHistory, status: Callable[[ZoneLockdown], str], *,
+                       approximate: bool = False, method: str | None = None) -> list[str]:
+    """The popup of a zone: every lockdown of it in time order, then the orders on places
+    containing it, each marked so ("Under the nationwide order of May 2022").
+    ``status(item)`` gives each lockdown's status HTML (a :func:`row_slot` in a store)."""
+    parts: list[str] = []
+    for part in zone_history_layout(history, approximate=approximate, method=method):
+        parts += [part] if isinstance(part, str) else history_entry_parts(part, status(part))
     return parts
 
 

@@ -14,10 +14,17 @@ from branca.element import Element
 from folium.map import Layer
 from folium.template import tojavascript
 
-from geo.describe import ZoneLockdown, describe_zones
+from geo.describe import describe_zones
 from geo.errors import DatasetError, Problem, shown
 from geo.maps.geojson import rounded_geometries
-from geo.maps.popups import e, now_html, row_slot, status_text, zone_history_parts
+from geo.maps.popups import (
+    e,
+    history_entry_parts,
+    now_html,
+    row_slot,
+    status_text,
+    zone_history_layout,
+)
 from geo.maps.raw import HtmlStore, RawRender, js_json, store_var
 from geo.maps.styles import STATUS_ORDER, StyleClass
 from geo.model import Dataset, Lockdown
@@ -47,6 +54,11 @@ ZONE_JS = """(function (S, D, C) {
         var run = S.u[j].filter(function (u) { return u[0] <= t && t <= u[1]; })[0];
         return run ? now(S.y[run[2]], S.w[run[2]]) : '';
     }
+    // A fragment, or (negative) the section of another row's lockdown, stored once.
+    function piece(j) {
+        if (j >= 0) { return S.h[j]; }
+        return S.q[-j - 1].map(function (k) { return S.h[k]; }).join('');
+    }
     function status(p) {
         if (!C.period) { return C.s; }
         var a = new Date(p.start).toISOString().slice(0, 10);
@@ -61,7 +73,7 @@ ZONE_JS = """(function (S, D, C) {
         })},
         popup: function (layer) {
             var p = layer.feature.properties;
-            return S.r[p.i].map(function (j) { return S.h[j]; }).join('')
+            return S.r[p.i].map(piece).join('')
                 .split(C.slot).join(status(p))
                 .replace(ROW_SLOT, function (all, j) {
                     j = Number(j);
@@ -218,22 +230,40 @@ def add_history_rows(dataset: Dataset, rows: list[ZoneRow], moment: dt.date | dt
                      store: HtmlStore) -> None:
     """Add every row to ``store``: its geometry, name, lockdown id and, as its popup, the
     whole history of its zone (:func:`geo.describe.describe_zone`) with a slot for each
-    lockdown's status (filled when the popup opens, so one store serves every day)."""
+    lockdown's status (filled when the popup opens, so one store serves every day).
+
+    Each drawn lockdown's section is stored once (``q``, by row) and a popup refers to it
+    as ``-(row + 1)``: a nationwide order in 1,000 zones' histories is written once."""
     index = {row.lockdown.id: i for i, row in enumerate(rows)}
     histories = describe_zones(dataset, [row.lockdown.zone for row in rows], moment)
-
-    def status(item: ZoneLockdown) -> str:
-        row = index.get(item.summary.lockdown_id)
-        if row is not None:
-            return row_slot(row)
-        # Not drawn (no row): its status as of the store's moment.
-        return now_html(item.summary.status, status_text(item.summary.status, None))
-
+    sections: list[list[int] | None] = [None] * len(rows)
     for row in rows:
-        history = histories[row.lockdown.zone]
-        store.add_row(zone_history_parts(history, status, approximate=row.approximate,
-                                         method=row.method),
-                      geometry=row.geometry, name=e(row.name), lockdown=row.lockdown.id)
+        refs: list[int] = []
+        for part in zone_history_layout(histories[row.lockdown.zone],
+                                        approximate=row.approximate, method=row.method):
+            if isinstance(part, str):
+                refs.append(store.add(part))
+                continue
+            j = index.get(part.summary.lockdown_id)
+            if j is None:  # not drawn (no row): its status as of the store's moment
+                status = now_html(part.summary.status, status_text(part.summary.status, None))
+                refs += [store.add(p) for p in history_entry_parts(part, status)]
+                continue
+            if sections[j] is None:
+                sections[j] = [store.add(p) for p in history_entry_parts(part, row_slot(j))]
+            refs.append(-(j + 1))
+        store.add_row([], geometry=row.geometry, name=e(row.name), lockdown=row.lockdown.id)
+        store.lists[-1] = refs  # fragments and section references
+    store.rows["q"] = [section or [] for section in sections]
+
+
+def popup_html(store: HtmlStore, row: int) -> str:
+    """The popup of ``row`` as the map's script joins it (slots left in): for tests."""
+    def piece(j: int) -> str:
+        if j >= 0:
+            return store.items[j]
+        return "".join(store.items[k] for k in store.rows["q"][-j - 1])
+    return "".join(piece(j) for j in store.lists[row])
 
 
 def add_zone_store(dataset: Dataset, rows: list[ZoneRow], owner: Element) -> HtmlStore:
