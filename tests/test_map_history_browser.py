@@ -1,0 +1,57 @@
+"""The exported map of the public record in Chromium, offline: a click on Hyesan (under
+the nationwide zone drawn over it) opens Hyesan's whole history, each lockdown with
+its status on the slider's day, in a popup that scrolls."""
+
+from __future__ import annotations
+
+import pytest
+from map_browser import click_latlng, open_map, real_errors, set_slider
+
+from geo.dataset import SEED_DATASET, load_dataset
+from geo.export import export_map
+from geo.layers import build_layers
+
+pytestmark = pytest.mark.browser
+
+INSIDE_HYESAN = (41.37, 128.16)  # inside the zone, clear of the town markers at its seat
+
+
+@pytest.fixture(scope="module")
+def record_map(tmp_path_factory):
+    record = load_dataset(SEED_DATASET.with_name("record.yaml"))
+    path = tmp_path_factory.mktemp("record") / "map.html"
+    return export_map(record, build_layers(record), "2022-05-20", path)
+
+
+def open_hyesan(page) -> list[dict]:
+    page.evaluate("() => { const id = document.querySelector('.folium-map').id; "
+                  "window[id].setView([41.39, 128.19], 11, {animate: false}); }")
+    click_latlng(page, *INSIDE_HYESAN)
+    page.wait_for_selector(".lm-zone-history", timeout=5_000)
+    return page.eval_on_selector_all(".lm-zone-history section", """els => els.map(e => ({
+        id: e.dataset.lockdown, now: e.querySelector('.lm-now').className,
+        text: e.innerText}))""")
+
+
+def test_hyesan_history_and_statuses_follow_the_slider(offline, record_map):
+    page = offline
+    open_map(page, record_map)
+    sections = open_hyesan(page)
+    ids = [s["id"] for s in sections]
+    assert ids[:5] == ["hyesan-undated-2", "hyesan-2020-11-1", "hyesan-2021-01-1",
+                       "hyesan-undated-1", "hyesan-undated-3"]
+    assert {"kp-2022-05-1", "kp-2022-05-12"} <= set(ids[5:])
+    in_force = {s["id"] for s in sections if "lm-now-in-force" in s["now"]}
+    assert in_force == {"hyesan-2021-01-1", "kp-2022-05-12"}
+    nationwide = next(s for s in sections if s["id"] == "kp-2022-05-12")
+    assert "Under the nationwide order of May 2022" in nationwide["text"]
+    scroll = page.evaluate("""(() => { const p = document.querySelector('.lm-zone-history');
+        return [p.scrollHeight, p.clientHeight, getComputedStyle(p).overflowY]; })()""")
+    assert scroll[0] > scroll[1] and scroll[2] == "auto"  # long: it scrolls
+
+    page.keyboard.press("Escape")
+    set_slider(page, "2020-11-10")
+    sections = open_hyesan(page)
+    in_force = {s["id"] for s in sections if "lm-now-in-force" in s["now"]}
+    assert in_force == {"hyesan-2020-11-1"}
+    assert real_errors(page) == []
