@@ -6,18 +6,26 @@ import datetime as dt
 
 import pytest
 
-from geo.describe import describe_lockdown
-from geo.maps.popups import link, lockdown_popup, safe_url, status_text
+from geo.describe import describe_zone
+from geo.maps.popups import link, now_html, safe_url, status_text, zone_history_parts
 
 MARKETS = ("Accordingly, the order suspended travel permits for Kimhyongjik County, banned "
            "vehicles and persons from entering the town, and closed markets.")
 
 
+def history_popup(dataset, zone, day, **options):
+    """A zone's popup as the map shows it on ``day``: every lockdown's slot filled."""
+    history = describe_zone(dataset, zone, day)
+    html = "".join(zone_history_parts(
+        history, lambda item: now_html(item.summary.status,
+                                       status_text(item.summary.status, day)), **options))
+    return history, html
+
+
 @pytest.fixture(scope="module")
 def popup(seed):
-    summary = describe_lockdown(seed, seed.lockdowns[0], dt.date(2021, 11, 25))
-    return lockdown_popup(summary, approximate=True, method="county outline from a sketch",
-                          status=status_text(summary.status, dt.date(2021, 11, 25)))
+    return history_popup(seed, seed.lockdowns[0].zone, dt.date(2021, 11, 25), approximate=True,
+                         method="county outline from a sketch")[1]
 
 
 def test_popup_names_the_zone_and_its_other_names(popup):
@@ -80,23 +88,12 @@ def test_bad_url_is_shown_as_text():
 
 # --- a zone's whole history (the popup of every zone) -------------------------------------
 
-def _history_popup(dataset, zone, day):
-    from geo.describe import describe_zone
-    from geo.maps.popups import now_html, zone_history_parts
-
-    history = describe_zone(dataset, zone, day)
-    html = "".join(zone_history_parts(
-        history, lambda item: now_html(item.summary.status,
-                                       status_text(item.summary.status, day))))
-    return history, html
-
-
 @pytest.fixture(scope="module")
 def hyesan():
     from geo.dataset import SEED_DATASET, load_dataset
 
     record = load_dataset(SEED_DATASET.with_name("record.yaml"))
-    return _history_popup(record, "kp-hyesan", dt.date(2022, 5, 20))
+    return history_popup(record, "kp-hyesan", dt.date(2022, 5, 20))
 
 
 def test_history_popup_lists_every_lockdown_in_time_order_with_every_quote(hyesan):
@@ -146,7 +143,7 @@ def test_history_popup_escapes_report_text(seed):
         *seed.lockdowns[0].evidence, Evidence(report.id, hostile)))
     data = dataclasses.replace(seed, reports=(report, *seed.reports[1:]),
                                lockdowns=(lockdown,), _index={})
-    _, html = _history_popup(data, lockdown.zone, dt.date(2021, 11, 25))
+    _, html = history_popup(data, lockdown.zone, dt.date(2021, 11, 25))
     assert "<img" not in html and "<b>title" not in html and "javascript:alert(2)\"" not in html
     assert "&lt;img src=x onerror=alert(1)&gt; **bold** {{ 7*7 }}" in html
     assert "href" not in html.split("&lt;b&gt;title&lt;/b&gt;")[0].rsplit("<li>", 1)[-1]

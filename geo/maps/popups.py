@@ -15,8 +15,6 @@ from html import escape
 from urllib.parse import urlsplit
 
 from geo.describe import (
-    LockdownSummary,
-    MeasureLine,
     Quote,
     ReportQuotes,
     ZoneHistory,
@@ -82,92 +80,6 @@ def status_text(status: ZoneStatus, day: dt.date | None) -> str:
     return f"<span class='lm-status'>{e(label[0].upper() + label[1:])}</span>{e(when)}"
 
 
-def _measure_groups(measures: Iterable[MeasureLine]) -> list[tuple[list[MeasureLine], tuple]]:
-    """Measures that rest on the same quotes, together, so each quote is shown once."""
-    groups: list[tuple[list[MeasureLine], tuple]] = []
-    for measure in measures:
-        if groups and groups[-1][1] == measure.quotes:
-            groups[-1][0].append(measure)
-        else:
-            groups.append(([measure], measure.quotes))
-    return groups
-
-
-def lockdown_popup(summary: LockdownSummary, *, approximate: bool = False,
-                   method: str | None = None, status: str | None = None) -> str:
-    """The full popup for a lockdown zone.
-
-    ``status`` is HTML from :func:`status_text` (the timeline passes each period's);
-    by default the summary's own status.
-    """
-    return "".join(lockdown_popup_parts(summary, approximate=approximate, method=method,
-                                        status=status))
-
-
-def lockdown_popup_parts(summary: LockdownSummary, *, approximate: bool = False,
-                         method: str | None = None, status: str | None = None) -> list[str]:
-    """:func:`lockdown_popup` as fragments; quotes and links are fragments of their own,
-    so a store keeps each once however many zones cite them."""
-    parts = ["<div class='lm-popup lm-zone-popup'>"]
-    parts.append(f"<h4 class='lm-title'>{e(summary.zone_name)}</h4>")
-    if summary.other_names:
-        parts.append("<div class='lm-aliases'>Also: "
-                     + ", ".join(e(n) for n in summary.other_names) + "</div>")
-    parts.append(f"<div class='lm-state'>{status or status_text(summary.status, None)}"
-                 + (" <em>(measures downgraded)</em>" if summary.downgraded else "") + "</div>")
-    if summary.scope:
-        parts.append(f"<div class='lm-scope'>Scope: {e(summary.scope)}</div>")
-
-    parts.append("<table class='lm-dates'>")
-    for fact in summary.dates:
-        words = f" <span class='lm-words'>“{e(fact.words)}”</span>" if fact.words else ""
-        parts.append(f"<tr><th>{e(fact.label)}</th><td>{e(fact.value)}{words}</td></tr>")
-    parts.append("</table>")
-    for line in summary.disagreements:
-        bounds = f" (between {e(line.bounds[0])} and {e(line.bounds[1])})" if line.bounds else ""
-        parts.append(f"<div class='lm-disagree'><h5>Sources disagree: {e(line.label.lower())}"
-                     f"{bounds}</h5><div>The map uses {e(line.uses)}: {e(line.reason)}.</div>"
-                     "<ul>")
-        for value in line.values:
-            parts += [f"<li><b>{e(value.value)}</b>", _quotes_html(value.quotes), "</li>"]
-        parts.append("</ul></div>")
-
-    if summary.measures:
-        parts.append("<h5>Measures</h5><ul class='lm-measures'>")
-        for group, quotes in _measure_groups(summary.measures):
-            items = []
-            for m in group:
-                note = f" — {e(m.note)}" if m.note else ""
-                items.append(f"<li><b>{e(m.label)}</b> <span class='lm-oxcgrt'>"
-                             f"[{e(m.oxcgrt)}; {e(m.scope)}]</span>{note}</li>")
-            parts.append("".join(items))
-            if quotes:
-                parts += ["<li class='lm-evidence'>", _quotes_html(quotes), "</li>"]
-        parts.append("</ul>")
-
-    if summary.trigger is not None:
-        t = summary.trigger
-        parts.append("<h5>Trigger</h5><div class='lm-trigger'>"
-                     f"{e(t.kind)}, {e(t.when)}, {e(t.place)}: {e(t.description)}</div>")
-
-    notes = list(summary.precision_notes)
-    if approximate:
-        notes.insert(0, "Approximate outline (dashed): "
-                     + (method or "the zone's exact boundary is not known."))
-    if notes:
-        parts.append("<h5>Precision</h5><ul class='lm-notes'>"
-                     + "".join(f"<li>{e(n)}</li>" for n in notes) + "</ul>")
-
-    if summary.sources:
-        parts.append("<h5>Reports</h5><ul class='lm-sources'>")
-        for q in summary.sources:
-            parts.append(f"<li>{link(q.url, q.report_title or q.report_id)} "
-                         f"<span class='lm-outlet'>({e(q.outlet)}, {e(q.language)})</span></li>")
-        parts.append("</ul>")
-    parts.append("</div>")
-    return parts
-
-
 @functools.lru_cache(maxsize=4096)
 def _quotes_html(quotes: tuple[Quote, ...]) -> str:
     return quotes_html(quotes)
@@ -220,10 +132,12 @@ def history_entry_parts(item: ZoneLockdown, status: str) -> list[str]:
     parts.append("</table>")
     for line in s.disagreements:
         bounds = f" (between {e(line.bounds[0])} and {e(line.bounds[1])})" if line.bounds else ""
-        values = "; ".join(e(v.value) for v in line.values)
-        parts.append(f"<div class='lm-disagree'>Sources disagree: {e(line.label.lower())}"
-                     f"{bounds}: {values}. The map uses {e(line.uses)}: {e(line.reason)}."
-                     "</div>")
+        parts.append(f"<div class='lm-disagree'><h5>Sources disagree: {e(line.label.lower())}"
+                     f"{bounds}</h5><div>The map uses {e(line.uses)}: {e(line.reason)}.</div>"
+                     "<ul>")
+        for value in line.values:
+            parts += [f"<li><b>{e(value.value)}</b>", _quotes_html(value.quotes), "</li>"]
+        parts.append("</ul></div>")
     if s.measures:
         parts.append("<div class='lm-measures'>Measures: " + "; ".join(
             f"<b>{e(m.label)}</b> <span class='lm-oxcgrt'>[{e(m.oxcgrt)}; {e(m.scope)}]</span>"

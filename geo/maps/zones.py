@@ -31,7 +31,7 @@ from geo.model import Dataset, Lockdown
 from geo.timeline import ZoneState, ZoneStatus, as_moment, shift_day, state_of, status_of
 
 STATUS_SLOT = "<span class='lm-status-slot'></span>"  # cannot occur in escaped data
-# What lockdown_popup_parts writes after the status of a downgraded lockdown.
+# What a popup shows after the status of a downgraded lockdown.
 DOWNGRADED_NOTE = " <em>(measures downgraded)</em>"
 _ANY_DAY = dt.date(2000, 1, 1)
 
