@@ -261,11 +261,6 @@ class ZoneLockdown:
     def in_force(self) -> bool:
         return self.summary.status is ZoneStatus.IN_FORCE
 
-    @property
-    def quotes(self) -> tuple[Quote, ...]:
-        return tuple(Quote(text, r.report_id, r.title, r.url or "", r.outlet, r.language)
-                     for r in self.reports for text in r.quotes)
-
 
 @dataclass(frozen=True)
 class ZoneHistory:

@@ -34,6 +34,7 @@ STATUS_SLOT = "<span class='lm-status-slot'></span>"  # cannot occur in escaped 
 # What a popup shows after the status of a downgraded lockdown.
 DOWNGRADED_NOTE = " <em>(measures downgraded)</em>"
 _ANY_DAY = dt.date(2000, 1, 1)
+NOT_DRAWN = "<span class='lm-status'>Not drawn on this map</span>"
 
 # A zone feature carries only ``i``, its row: geometry (``g`` at ``k``), name, lockdown id
 # and popup are stored once per row in the group's HtmlStore (``n``, ``l``, ``r``; each
@@ -245,9 +246,8 @@ def add_history_rows(dataset: Dataset, rows: list[ZoneRow], moment: dt.date | dt
                 refs.append(store.add(part))
                 continue
             j = index.get(part.summary.lockdown_id)
-            if j is None:  # not drawn (no row): its status as of the store's moment
-                status = now_html(part.summary.status, status_text(part.summary.status, None))
-                refs += [store.add(p) for p in history_entry_parts(part, status)]
+            if j is None:  # not drawn (left out of this map): no status to follow
+                refs += [store.add(p) for p in history_entry_parts(part, NOT_DRAWN)]
                 continue
             if sections[j] is None:
                 sections[j] = [store.add(p) for p in history_entry_parts(part, row_slot(j))]
