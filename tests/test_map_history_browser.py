@@ -48,6 +48,9 @@ def test_hyesan_history_and_statuses_follow_the_slider(offline, record_map):
     scroll = page.evaluate("""(() => { const p = document.querySelector('.lm-zone-history');
         return [p.scrollHeight, p.clientHeight, getComputedStyle(p).overflowY]; })()""")
     assert scroll[0] > scroll[1] and scroll[2] == "auto"  # long: it scrolls
+    marked = page.eval_on_selector_all(
+        ".lm-zone-history section", "els => els.map(e => getComputedStyle(e).borderLeftWidth)")
+    assert [m != "0px" for m in marked] == [s["id"] in in_force for s in sections]
 
     page.keyboard.press("Escape")
     set_slider(page, "2020-11-10")

@@ -90,6 +90,11 @@ MAP_CSS = """
   white-space: nowrap; }
 .lm-popup ul { margin: 2px 0; padding-left: 18px; }
 .lm-popup .lm-evidence { list-style: none; margin-left: -18px; }
+.lm-popup .lm-lockdown { border-top: 1px solid #ccc; margin-top: 6px; padding-top: 2px; }
+.lm-popup .lm-lockdown:has(.lm-now-in-force) { border-left: 4px solid #b2182b;
+  padding-left: 6px; background: #fff4f2; }
+.lm-popup .lm-under-note, .lm-popup .lm-reports-head { font-weight: 600; margin-top: 3px; }
+.lm-popup .lm-history-count { color: #555; font-size: 12px; }
 .lm-quote { margin: 3px 0 5px; padding: 3px 8px; border-left: 3px solid #999;
   background: #f6f6f6; font-style: italic; }
 .lm-quote footer { font-style: normal; font-size: 11px; color: #555; }
