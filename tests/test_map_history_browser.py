@@ -58,3 +58,26 @@ def test_hyesan_history_and_statuses_follow_the_slider(offline, record_map):
     in_force = {s["id"] for s in sections if "lm-now-in-force" in s["now"]}
     assert in_force == {"hyesan-2020-11-1"}
     assert real_errors(page) == []
+
+
+def test_on_a_short_screen_the_legend_folds_and_opens_from_the_keyboard(browser, record_map):
+    context = browser.new_context(viewport={"width": 1280, "height": 620})
+    page = context.new_page()
+    try:
+        open_map(page, record_map)
+        page.wait_for_selector(".folium-map[data-lm-reader=ready]", state="attached")
+        legend = page.locator("details.lm-legend-fold")
+        assert legend.get_attribute("open") is None
+        width = page.locator(".lm-legend").bounding_box()["width"]
+        assert width < 150  # a "Legend" button, not the table
+        for _ in range(200):  # Tab past the zones (buttons) to the map's controls
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.matches('details.lm-legend-fold > "
+                             "summary')"):
+                break
+        else:
+            raise AssertionError("the legend is not in the Tab order")
+        page.keyboard.press("Enter")
+        page.wait_for_function("document.querySelector('details.lm-legend-fold').open")
+    finally:
+        context.close()
