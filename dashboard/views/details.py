@@ -63,6 +63,9 @@ def _lockdown(item: ZoneLockdown, day: dt.date) -> None:
         st.warning(f"**Sources disagree: {md(line.label.lower())}**{bounds}: {values}. "
                    f"The map uses {md(line.uses)}: {md(line.reason)}.",
                    icon=":material/balance:")
+        for value in line.values:  # which report says which
+            st.markdown(f"- **{md(value.value)}**" + "".join(
+                f"\n\n  > {md(q.text)} — {md(q.outlet)}" for q in value.quotes))
     if summary.measures:
         st.markdown(f"**Measures** ({len(summary.measures)})\n" + "\n".join(
             f"- {md(m.label)} · {md(m.oxcgrt)} · scope: {md(m.scope)}"
