@@ -16,7 +16,9 @@ median, each app in a fresh process), and (b) in headless Chromium, the time
 from the slider key press to the map showing the new day, whether the map went
 blank in between and whether the Leaflet map object was re-created (a property
 set on ``window.map`` before the step must survive), whether the zoom was kept,
-and the server's peak memory (VmHWM).
+and the server's peak memory (VmHWM); for the current app also (c) the map's own
+step: "." pressed in the map's frame to the next day shown (its styles came with
+the last render; the server follows after).
 
     .venv/bin/python bench/bench_dashboard.py            # full grid (~15 min)
     .venv/bin/python bench/bench_dashboard.py --quick    # 100 / 1,000 and 1,000 / 10,000 only
@@ -244,6 +246,44 @@ class BrowserResult:
     zoom_kept: int
     steps: int
     peak_mb: float = 0.0
+    map_ms: list[float] | None = None
+
+
+# The map's own step (daymap.js): the key press in the map's frame to the new day shown.
+MAP_STEP_PROBE = """() => new Promise((resolve) => {
+  const before = window.lm_day;
+  let pressed = null;
+  document.addEventListener('keydown', () => { pressed = performance.now(); },
+                            {capture: true, once: true});
+  const deadline = performance.now() + 120000;
+  const tick = () => {
+    const now = performance.now();
+    if (pressed !== null && window.lm_day !== before) { resolve(now - pressed); return; }
+    if (now > deadline) { resolve(null); return; }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})"""
+
+
+def map_steps(page, iframe: str, steps: int) -> list[float]:
+    """Milliseconds from '.' pressed in the map to the next day shown, ``steps`` times (each
+    after the server has caught up: the slider shows the day the map went to)."""
+    times = []
+    for _ in range(steps):
+        frame = page.wait_for_selector(iframe).content_frame()
+        frame.get_by_role("button", name="One step forward (.)").focus()
+        frame.evaluate(f"() => {{ window.__step = ({MAP_STEP_PROBE})(); }}")
+        page.keyboard.press(".")
+        ms = frame.evaluate("window.__step")
+        if ms is None:
+            raise TimeoutError("the map did not step")
+        times.append(ms)
+        day = frame.evaluate("window.lm_day").split("/")[0]
+        page.get_by_test_id("stSliderThumbValue").filter(has_text=day).wait_for(
+            timeout=120_000)
+        time.sleep(0.3)
+    return times
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -291,6 +331,8 @@ def browser_steps(script: Path, dataset_path: Path, steps: int,
                 result.recreated += bool(outcome["recreated"])
                 result.zoom_kept += outcome["zoom"] == zoom
                 time.sleep(0.5)  # let the rerun settle before the next key press
+            if iframe != ST_FOLIUM_IFRAME:  # the previous app's map has no step of its own
+                result.map_ms = map_steps(page, iframe, steps)
             browser.close()
         result.peak_mb = peak_rss_mb(process.pid)
     finally:
@@ -341,7 +383,9 @@ def main() -> None:
                 row |= {"key_to_map_ms": statistics.median(steps.ms),
                         "blank_ms": max(steps.blank_ms), "recreated": steps.recreated,
                         "zoom_kept": steps.zoom_kept, "steps": steps.steps,
-                        "peak_mb": steps.peak_mb}
+                        "peak_mb": steps.peak_mb,
+                        "map_step_ms": statistics.median(steps.map_ms) if steps.map_ms
+                        else None}
             rows.append(row)
             print(row, file=sys.stderr, flush=True)
     minutes = (time.perf_counter() - started) / 60
@@ -349,13 +393,15 @@ def main() -> None:
           f"AppTest reruns per case: {args.reruns}, browser key presses: {args.steps} "
           f"(both capped at {LARGE_CAP} from {LARGE_ZONES:,} zones); whole run "
           f"{minutes:.1f} min\n")
-    print("| zones | incidents | variant | rerun median (ms) | reruns | key → new day median "
-          "(ms) | blank max (ms) | map re-created | zoom kept | server peak memory |")
-    print("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("| zones | incidents | variant | rerun median (ms) | reruns | slider key → new day "
+          "median (ms) | map key → new day median (ms) | blank max (ms) | map re-created | "
+          "zoom kept | server peak memory |")
+    print("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
-        browser = ("| {key_to_map_ms:.0f} | {blank_ms:.0f} | {recreated}/{steps} | "
-                   "{zoom_kept}/{steps} | {peak_mb:.0f} MB |".format(**r)
-                   if "steps" in r else "| - | - | - | - | - |")
+        on_map = "-" if r.get("map_step_ms") is None else f"{r['map_step_ms']:.0f}"
+        browser = ("| {key_to_map_ms:.0f} | {on_map} | {blank_ms:.0f} | {recreated}/{steps} | "
+                   "{zoom_kept}/{steps} | {peak_mb:.0f} MB |".format(on_map=on_map, **r)
+                   if "steps" in r else "| - | - | - | - | - | - |")
         print(f"| {r['zones']:,} | {r['incidents']:,} | {r['variant']} | {r['rerun_ms']:.0f} "
               f"| {r['reruns']} " + browser)
 

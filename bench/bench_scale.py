@@ -12,7 +12,9 @@ Synthetic datasets shaped like the seed (each lockdown with its own ~2 KB report
   (``bench/previous_app.py``: ``st_folium``, no cache, no ``gc.freeze``);
 - first draw: a live server in a fresh process, from navigation in headless
   Chromium to every zone path drawn on the map; and the server's peak memory
-  (VmHWM) after it.
+  (VmHWM) after it; and the same for the server ``lockdown-map dashboard`` starts
+  (``dashboard.serve``: libraries imported and the dataset parsed before it listens),
+  with how long that server takes to answer on an empty cache.
 
     .venv/bin/python bench/bench_scale.py                   # 10 .. 1,000, previous beside current
     .venv/bin/python bench/bench_scale.py --sizes 10000     # one size
@@ -215,14 +217,35 @@ def first_run(script: Path, dataset: Path, cache: str) -> float:
 
 # --- first draw (a live server, headless Chromium) ------------------------------------------
 
-def first_draw(script: Path, dataset: Path, cache: str, iframe: str) -> tuple[float, float]:
-    """Seconds from navigation to every zone drawn, and the server's peak memory (MB)."""
+def start_served(dataset: Path, cache: str):
+    """``lockdown-map dashboard``'s server (``dashboard.serve``) on a free port: the process,
+    its URL and the seconds until it answered."""
+    from test_dashboard_browser import free_port, wait_healthy
+
+    from geo.cli.dashboard import streamlit_command
+
+    port = free_port()
+    started = time.perf_counter()
+    process = subprocess.Popen(streamlit_command(port, str(dataset)), cwd=ROOT,
+                               env={**os.environ, CACHE_ENV: cache},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    wait_healthy(url, process, 1800)
+    return process, url, time.perf_counter() - started
+
+
+def first_draw(script: Path | None, dataset: Path, cache: str, iframe: str) -> tuple[float, float]:
+    """Seconds from navigation to every zone drawn, and the server's peak memory (MB);
+    ``script`` None: the server ``lockdown-map dashboard`` starts (``dashboard.serve``)."""
     from conftest import CHROMIUM_ARGS, chromium_path
     from playwright.sync_api import sync_playwright
     from test_dashboard_browser import start_server, stop_server
 
-    process, url = start_server({"LOCKDOWN_MAP_DATASET": str(dataset), CACHE_ENV: cache},
-                                script=script)
+    if script is None:
+        process, url, _ = start_served(dataset, cache)
+    else:
+        process, url = start_server({"LOCKDOWN_MAP_DATASET": str(dataset), CACHE_ENV: cache},
+                                    script=script)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium_path(),
@@ -253,6 +276,8 @@ def main() -> None:
         first_run_child(*args.first_run_child)
         return
 
+    from test_dashboard_browser import stop_server
+
     from dashboard.mapping import COMPONENT_TITLE
 
     iframes = {"current": f'iframe[title="{COMPONENT_TITLE}"]',
@@ -278,6 +303,12 @@ def main() -> None:
             if not args.no_browser:
                 run["draw current"], run["mem current"] = first_draw(
                     APP, path, name, iframes["current"])
+                with tempfile.TemporaryDirectory() as empty:
+                    process, _, run["served: server start, empty cache"] = start_served(
+                        path, empty)
+                    stop_server(process)
+                run["served: first draw"], run["mem served"] = first_draw(
+                    None, path, name, iframes["current"])
                 run["draw previous"], run["mem previous"] = (
                     (None, None) if slow
                     else first_draw(PREVIOUS_APP, path, OFF, iframes["previous"]))

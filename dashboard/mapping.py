@@ -221,10 +221,11 @@ def _page_parts(m: folium.Map) -> list[dict]:
     return [part._children for part in (figure.header, figure.html, figure.script)]
 
 
-def show_map_st_folium(loaded: Loaded, day: dt.date,
-                       bands: dict[str, int] | None = None) -> dict[str, Any]:
+def show_map_st_folium(loaded: Loaded, day: dt.date, bands: dict[str, int] | None = None,
+                       steps: object = None) -> dict[str, Any]:
     """The previous path: draw the map for ``day`` with ``st_folium``; returns what
-    streamlit-folium reports back (clicks)."""
+    streamlit-folium reports back (clicks). ``steps`` is ignored: that map has no step
+    of its own."""
     base = _session_base(loaded)
     m = base.map
     group = day_layer(loaded, day, base, bands)
@@ -339,17 +340,46 @@ def map_key(loaded: Loaded) -> str:
     return f"{MAP_KEY}_{loaded.key[:16]}"
 
 
-def show_map(loaded: Loaded, day: dt.date,
-             bands: dict[str, int] | None = None) -> dict[str, Any]:
+def _day_args(loaded: Loaded, day: dt.date, bands: dict[str, int] | None) -> dict[str, Any]:
+    key = day.isoformat() + ("/bands" if bands is not None else "")
+    return {"iso": day.isoformat(), "key": key, "styles": day_styles(loaded, day, bands)}
+
+
+def show_map(loaded: Loaded, day: dt.date, bands: dict[str, int] | None = None,
+             steps: dict[str, tuple[dt.date, dict[str, int] | None]] | None = None,
+             ) -> dict[str, Any]:
     """Draw the map for ``day`` (fills by stringency band when ``bands`` is given); returns
-    the component's value (the zone last clicked)."""
+    the component's value (the zone last clicked, the day stepped to on the map).
+
+    ``steps`` gives the days one step back and forward (``{"back": (day, bands),
+    "forward": ...}``): their styles go along, so the map's own step buttons and keys
+    show the next day at once, before the server hears of it.
+    """
     base = page_base(loaded)
     key = map_key(loaded)
     held = st.session_state.get(key) or {}
     # The base's megabytes go only to a frame that does not hold them yet.
     pieces = None if held.get("base") == base.key else base.pieces
-    value = _daymap(base_key=base.key, base=pieces, day=day_styles(loaded, day, bands),
-                    day_key=day.isoformat() + ("/bands" if bands is not None else ""),
+    shown = _day_args(loaded, day, bands)
+    ahead = {name: _day_args(loaded, other, other_bands)
+             for name, (other, other_bands) in (steps or {}).items()}
+    value = _daymap(base_key=base.key, base=pieces, day=shown["styles"], day_key=shown["key"],
+                    day_iso=shown["iso"], steps=ahead,
                     zones={"store": base.store, "slot": STATUS_SLOT},
                     height=MAP_HEIGHT, key=key, default=None)
     return value or {}
+
+
+def stepped_day(loaded: Loaded) -> dt.date | None:
+    """The day the user stepped to with the map's own controls since the last run, once
+    (read before the day control is drawn, so the slider follows the map). Each step
+    comes with a token ("frame:count") that no other step, in any frame, shares."""
+    value = st.session_state.get(map_key(loaded)) or {}
+    moves, iso = value.get("moves"), value.get("day")
+    if not moves or moves == st.session_state.get("_map_moves") or not isinstance(iso, str):
+        return None
+    st.session_state["_map_moves"] = moves
+    try:
+        return dt.date.fromisoformat(iso)
+    except ValueError:
+        return None

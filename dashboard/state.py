@@ -14,12 +14,10 @@ keeps showing the data it had.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import gc
 import os
 import sys
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +25,7 @@ import geopandas as gpd
 import pandas as pd
 import streamlit as st
 
+from dashboard.startup import ENV_VAR, startup_path  # noqa: F401  (ENV_VAR: re-exported)
 from geo.cache import cached_loads, text_key
 from geo.dataset import SEED_DATASET, decode_dataset, read_dataset_text
 from geo.errors import DatasetError, LockdownMapError, Problem
@@ -35,8 +34,6 @@ from geo.loadable import check_loadable
 from geo.model import Dataset
 from geo.tables import incidents_table, lockdowns_table, measures_table
 from geo.timeline import ZoneState, dataset_span, default_day, shift_day, states_on
-
-ENV_VAR = "LOCKDOWN_MAP_DATASET"
 
 
 @dataclass(frozen=True)
@@ -55,16 +52,6 @@ class LoadFailure:
     source: str
     message: str
     problems: tuple[Problem, ...] = ()
-
-
-def startup_path(argv: Sequence[str], environ: Mapping[str, str]) -> Path:
-    """The dataset named by ``--dataset PATH`` after ``--``, else $LOCKDOWN_MAP_DATASET, else
-    the seed data."""
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--dataset")
-    known, _ = parser.parse_known_args(list(argv))
-    chosen = known.dataset or environ.get(ENV_VAR)
-    return Path(chosen) if chosen else SEED_DATASET
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)

@@ -38,7 +38,15 @@ from geo.model import (
     TimePrecision,
     When,
 )
-from geo.timeline import ZoneState, ZoneStatus, dataset_span, parse_moment, states_on, status_of
+from geo.timeline import (
+    ZoneState,
+    ZoneStatus,
+    dataset_span,
+    last_word,
+    parse_moment,
+    states_on,
+    status_of,
+)
 from geo.validate import validate
 
 _LAZY = {
@@ -114,6 +122,7 @@ __all__ = [
     "ZoneStatus",
     "dataset_span",
     "dumps_dataset",
+    "last_word",
     "load_dataset",
     "loads_dataset",
     "measure_type",

@@ -22,6 +22,14 @@ STATUS_MEANINGS: dict[ZoneStatus, str] = {
                          "is in force all of Dec. 4.",
     ZoneStatus.END_PASSED_UNCONFIRMED: "The announced end has passed but no report says the "
                                        "lockdown was lifted: it may still be in force.",
+    ZoneStatus.NO_LATER_REPORT: "It has no announced end and no report of its lifting, and "
+                                "the last report that speaks of it came out before this day: "
+                                "it was in force then; nobody has said since. Neither in "
+                                "force nor lifted.",
+    ZoneStatus.START_UNREPORTED: "A report speaks of this lockdown but not of when it began, "
+                                 "and no report says it was in force yet by this day: it may "
+                                 "or may not have applied. Drawn in force only from the first "
+                                 "day a report says it was.",
     ZoneStatus.LIFTED: "A report says the lockdown was lifted on or before this day.",
 }
 

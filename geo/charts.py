@@ -3,7 +3,9 @@
 Pure: a Dataset and a day in, an Altair chart out (no Streamlit). The bars
 follow :func:`geo.timeline.status_of`, so the chart and the map agree: solid
 while in force, faded once the announced end has passed without a report of
-the lifting.
+the lifting, or after the last report of a lockdown with no end. A lockdown is
+drawn from the first day a report says it was in force: one whose start no
+report gives has no bar before that, one known only from its lifting none at all.
 """
 
 from __future__ import annotations
@@ -15,11 +17,22 @@ import altair as alt
 import pandas as pd
 
 from geo.model import Dataset
-from geo.timeline import announced_end_at, dataset_span, lifted_at, shift_day, start_of
+from geo.timeline import (
+    ZoneStatus,
+    announced_end_at,
+    dataset_span,
+    in_force_from,
+    last_word,
+    lifted_at,
+    reported_until,
+    shift_day,
+)
 
-IN_FORCE = "in force"
-UNCONFIRMED = "announced end passed, lifting unconfirmed"
-STATUS_COLOURS = {IN_FORCE: "#c62828", UNCONFIRMED: "#ef6c00"}
+IN_FORCE = ZoneStatus.IN_FORCE.value
+UNCONFIRMED = ZoneStatus.END_PASSED_UNCONFIRMED.value
+NO_LATER_REPORT = ZoneStatus.NO_LATER_REPORT.value
+FADED = (UNCONFIRMED, NO_LATER_REPORT)
+STATUS_COLOURS = {IN_FORCE: "#c62828", UNCONFIRMED: "#ef6c00", NO_LATER_REPORT: "#a1887f"}
 # Mid-tones readable on Streamlit's light (#ffffff) and dark (#0e1117) backgrounds alike:
 # the app follows the reader's system theme (tests/test_about.py checks the contrast).
 INCIDENT_COLOUR = "#ab47bc"
@@ -54,17 +67,24 @@ def periods_frame(dataset: Dataset, lockdown_ids: set[str] | None = None) -> pd.
         if lockdown_ids is not None and lockdown.id not in lockdown_ids:
             continue
         zone = dataset.place(lockdown.zone).name
-        start = start_of(lockdown)
+        start = in_force_from(lockdown)
+        if start is None:
+            continue  # never reported in force: nothing to draw
         lifted = lifted_at(lockdown)
         announced = announced_end_at(lockdown, horizon).on
         announced_end = (dt.datetime.combine(announced, dt.time(23, 59))
                          if announced else None)
-        in_force_until = min(x for x in (lifted, announced_end, horizon) if x is not None)
-        rows.append((lockdown.id, zone, IN_FORCE, start, in_force_until,
-                     lifted is None and announced_end is None))
+        silent = None  # the end of the last report of a lockdown with no end
+        if lifted is None and announced_end is None:
+            silent = reported_until(lockdown, last_word(dataset, lockdown), start)
+        in_force_until = min(x for x in (lifted, announced_end, silent, horizon)
+                             if x is not None)
+        rows.append((lockdown.id, zone, IN_FORCE, start, in_force_until, silent is not None))
         if announced_end is not None and (lifted is None or lifted > announced_end):
             rows.append((lockdown.id, zone, UNCONFIRMED, announced_end, lifted or horizon,
                          lifted is None))
+        if silent is not None and silent < horizon:
+            rows.append((lockdown.id, zone, NO_LATER_REPORT, silent, horizon, True))
     frame = pd.DataFrame(rows, columns=["lockdown", "zone", "status", "start", "end", "open_end"])
     frame["start"] = frame["start"].map(_iso)
     frame["end"] = frame["end"].map(_iso)
@@ -108,8 +128,8 @@ def gantt_chart(dataset: Dataset, day: dt.date, lockdown_ids: set[str] | None = 
                          legend=None)
     bars = alt.Chart(periods).mark_bar(height=ROW_HEIGHT * 0.6, strokeWidth=1.5).encode(
         x=alt.X("start:T", title=None), x2="end:T", y=y, color=colour, stroke=outline,
-        fillOpacity=alt.condition(alt.datum.status == UNCONFIRMED, alt.value(0.35),
-                                  alt.value(1.0)),
+        fillOpacity=alt.condition(alt.FieldOneOfPredicate(field="status", oneOf=list(FADED)),
+                                  alt.value(0.35), alt.value(1.0)),
         tooltip=[alt.Tooltip("zone:N"), alt.Tooltip("status:N"),
                  alt.Tooltip("start:T", format="%Y-%m-%d %H:%M"),
                  alt.Tooltip("end:T", format="%Y-%m-%d %H:%M"),

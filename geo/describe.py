@@ -26,7 +26,7 @@ from geo.model import (
     When,
 )
 from geo.stringency import covering_lockdowns, coverings
-from geo.timeline import ZoneStatus, start_of, state_of
+from geo.timeline import ZoneState, ZoneStatus, in_force_from, state_of
 
 
 @dataclass(frozen=True)
@@ -210,14 +210,21 @@ def describe_lockdown(dataset: Dataset, lockdown: Lockdown,
         dates=dates,
         measures=measures,
         trigger=trigger,
-        precision_notes=_precision_notes(lockdown),
+        precision_notes=_precision_notes(lockdown, state),
         sources=tuple(cited.values()),
         disagreements=disagreement_lines(dataset, lockdown),
     )
 
 
-def _precision_notes(lockdown: Lockdown) -> tuple[str, ...]:
+def _precision_notes(lockdown: Lockdown, state: ZoneState) -> tuple[str, ...]:
     notes = []
+    if state.start is None:  # what is known of a start no report gives
+        notes.append("Start not reported: " + (
+            f"in force by {state.in_force_from.date().isoformat()}" if state.in_force_from
+            else "known only from its lifting; never shown in force") + ".")
+    if state.actual_end is None and lockdown.announced_end.on is None and state.last_word:
+        notes.append(f"No end reported: last reported {state.last_word.isoformat()}; "
+                     "after that, no later report.")
     for label, when in (("ordered", lockdown.ordered), ("in force from", lockdown.effective),
                         ("announced end", lockdown.announced_end)):
         if when.known and when.certainty.value == "inferred":
@@ -332,9 +339,20 @@ def period_text(lockdown: Lockdown) -> str:
     return f"{first} to {last}"
 
 
+def time_key(lockdown: Lockdown) -> dt.datetime:
+    """Where the lockdown goes in time order: the first moment a report says it applied,
+    else the first day any report dates (its lifting); undated ones last."""
+    start = in_force_from(lockdown)
+    if start is not None:
+        return start
+    whens = [lockdown.announced_end, lockdown.actual_end] + [c.when for c in lockdown.changes]
+    days = [day for when in whens for day in (when.on, when.latest) if day is not None]
+    return dt.datetime.combine(min(days), dt.time(0, 0)) if days else dt.datetime.max
+
+
 def _under(place: Place, lockdown: Lockdown) -> str:
-    start = start_of(lockdown)
-    when = f"of {start:%B %Y}" if start.year > 1 else "(date unknown)"
+    start = time_key(lockdown)
+    when = f"of {start:%B %Y}" if start != dt.datetime.max else "(date unknown)"
     if place.kind is PlaceKind.COUNTRY:
         return f"Under the nationwide order {when}"
     return f"Under the {place.name} order {when}"
@@ -357,7 +375,7 @@ def describe_zone(dataset: Dataset, zone_id: str, day: dt.date | dt.datetime, *,
         covering = covering_lockdowns(dataset, zone_id)
     described = {} if _described is None else _described
     own, containing = [], []
-    for lockdown in sorted(covering, key=_start or start_of):
+    for lockdown in sorted(covering, key=_start or time_key):
         item = described.get(lockdown.id)
         if item is None:
             place = dataset.place(lockdown.zone)
@@ -380,7 +398,7 @@ def describe_zones(dataset: Dataset, zone_ids: Iterable[str],
     nationwide order) is described once."""
     covering = coverings(dataset)
     described: dict[str, ZoneLockdown] = {}
-    starts = {lockdown.id: start_of(lockdown) for lockdown in dataset.lockdowns}
+    starts = {lockdown.id: time_key(lockdown) for lockdown in dataset.lockdowns}
     return {zone: describe_zone(dataset, zone, day, covering=covering.get(zone),
                                 _described=described, _start=lambda lo: starts[lo.id])
             for zone in dict.fromkeys(zone_ids)}

@@ -2,7 +2,9 @@
 stringency of one zone over time. Pure: a Dataset in, frames and Altair charts out.
 
 A zone counts as in force on a day by :func:`geo.timeline.status_of` (the state by
-the end of the day), so the chart agrees with the map and the timeline. A
+the end of the day), so the chart agrees with the map and the timeline. Days on which
+no report says either way (start not reported, no later report, announced end passed)
+are not counted: the chart shows what the reports vouch for. A
 lockdown on the whole country counts under "nationwide", one on a province
 under that province.
 """
@@ -17,7 +19,7 @@ import pandas as pd
 from geo.model import Dataset, PlaceKind
 from geo.stringency import INDICATORS, covering_lockdowns, zone_stringency
 from geo.tables import province_of
-from geo.timeline import ZoneStatus, dataset_span, status_of
+from geo.timeline import ZoneStatus, dataset_span, last_word, status_of
 
 NATIONWIDE = "nationwide"
 NO_PROVINCE = "province not known"
@@ -64,7 +66,8 @@ def in_force_frame(dataset: Dataset, first: dt.date | None = None,
     groups = _groups(dataset)
     zones: dict[tuple[str, str], set[str]] = {}
     for lockdown in dataset.lockdowns:
-        for status, start, end in status_runs(lockdown, first, last):
+        for status, start, end in status_runs(lockdown, first, last,
+                                              last_word(dataset, lockdown)):
             if status is ZoneStatus.IN_FORCE:
                 for day in days_between(start, end):
                     zones.setdefault((day.isoformat(), groups[lockdown.id]), set()).add(
@@ -82,9 +85,10 @@ def in_force_frame_naive(dataset: Dataset, first: dt.date | None = None,
     first, last = first or span[0], last or span[1]
     groups = _groups(dataset)
     zones: dict[tuple[str, str], set[str]] = {}
+    said = {lockdown.id: last_word(dataset, lockdown) for lockdown in dataset.lockdowns}
     for day in days_between(first, last):
         for lockdown in dataset.lockdowns:
-            if status_of(lockdown, day) is ZoneStatus.IN_FORCE:
+            if status_of(lockdown, day, said[lockdown.id]) is ZoneStatus.IN_FORCE:
                 zones.setdefault((day.isoformat(), groups[lockdown.id]), set()).add(
                     lockdown.zone)
     return _frame(zones)

@@ -4,7 +4,7 @@ outlets, and the filters an analyst narrows it with. Pure: pandas in and out.
 Durations count days. *Announced* runs from the day it took effect to the announced
 end, both included ("until Dec. 4" is in force all of Dec. 4); *actual* to the day
 before the lifting (the lifting is the first moment it no longer applied). Either
-is empty when a date it needs is unknown.
+is empty when a date it needs is unknown; a start no report gives reads "not reported".
 """
 
 from __future__ import annotations
@@ -18,7 +18,15 @@ import pandas as pd
 from geo.model import Dataset, Evidence, Lockdown
 from geo.overview import province_label
 from geo.selection import select
-from geo.timeline import announced_end_at, as_moment, lifted_at, start_of, status_of
+from geo.timeline import (
+    START_NOT_REPORTED,
+    announced_end_at,
+    as_moment,
+    last_word,
+    lifted_at,
+    start_of,
+    status_of,
+)
 
 REGISTER_COLUMNS = [
     "lockdown", "zone", "province", "status", "start", "announced_end", "actual_end",
@@ -75,12 +83,13 @@ def register_frame(dataset: Dataset, day: dt.date | dt.datetime) -> pd.DataFrame
             "lockdown": lockdown.id,
             "zone": dataset.place(lockdown.zone).name,
             "province": province_label(dataset, lockdown.zone),
-            "status": status_of(lockdown, moment).value,
-            "start": _iso(start),
+            "status": status_of(lockdown, moment, last_word(dataset, lockdown)).value,
+            "start": _iso(start) if start else START_NOT_REPORTED,
             "announced_end": announced.isoformat() if announced else "",
             "actual_end": _iso(lifted) if lifted else "unconfirmed",
-            "announced_days": (announced - start.date()).days + 1 if announced else None,
-            "actual_days": (lifted.date() - start.date()).days if lifted else None,
+            "announced_days": (announced - start.date()).days + 1
+            if announced and start else None,
+            "actual_days": (lifted.date() - start.date()).days if lifted and start else None,
             "reports": len(cited),
             "outlets": ", ".join(sorted({outlet[r] for r in cited if r in outlet})),
             "sources_disagree": ", ".join(disagreements(lockdown)),
@@ -97,7 +106,8 @@ class RegisterFilter:
     """What the analyst keeps; an empty choice keeps everything.
 
     A lockdown passes the date range when its period (start to its lifting, or to its
-    announced end if the lifting is unconfirmed, or open-ended) overlaps the range.
+    announced end if the lifting is unconfirmed, or open-ended) overlaps the range; a
+    start no report gives counts as open too (from ``effective.earliest`` if bounded).
     """
 
     provinces: tuple[str, ...] = ()
@@ -108,7 +118,8 @@ class RegisterFilter:
 
 
 def _period(lockdown: Lockdown) -> tuple[dt.date, dt.date | None]:
-    start = start_of(lockdown).date()
+    known = start_of(lockdown)
+    start = known.date() if known else (lockdown.effective.earliest or dt.date.min)
     lifted = lifted_at(lockdown)
     if lifted is not None:
         return start, max(start, (lifted - dt.timedelta(seconds=1)).date())

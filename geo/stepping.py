@@ -15,8 +15,9 @@ import datetime as dt
 from enum import StrEnum
 
 from geo.model import Dataset
-from geo.timeline import lifted_at, start_of
+from geo.timeline import announced_end_at, in_force_from, last_word, lifted_at, reported_until
 
+_FOREVER = dt.datetime(9999, 12, 31)
 ONE_DAY = dt.timedelta(days=1)
 
 
@@ -41,14 +42,19 @@ def step(day: dt.date, unit: Step | str, count: int = 1) -> dt.date:
 
 
 def change_days(dataset: Dataset) -> list[dt.date]:
-    """Every day on which a lockdown began, ended, eased, was extended or passed its
-    announced end, sorted, each once."""
+    """Every day on which a lockdown began (or is first known in force), ended, eased, was
+    extended, passed its announced end or its last report, sorted, each once."""
     days: set[dt.date] = set()
     for lockdown in dataset.lockdowns:
-        days.add(start_of(lockdown).date())
+        first = in_force_from(lockdown)
+        if first is not None:
+            days.add(first.date())
         lifted = lifted_at(lockdown)
         if lifted is not None:
             days.add(lifted.date())
+        elif first is not None and announced_end_at(lockdown, _FOREVER).on is None:
+            days.add(reported_until(lockdown, last_word(dataset, lockdown), first).date()
+                     + ONE_DAY)
         for change in lockdown.changes:
             if change.when.on is not None:
                 days.add(change.when.on)

@@ -29,7 +29,7 @@ from geo.errors import PlaceNotFound
 from geo.gazetteer import load_gazetteer
 from geo.measures import measure_type
 from geo.model import Dataset, Evidence, Lockdown, Place, PlaceKind, Scope
-from geo.timeline import ZoneStatus, status_of
+from geo.timeline import UNCERTAIN, ZoneStatus, last_word, status_of
 
 # OxCGRT's maximum level of each indicator of the Stringency Index (codebook).
 MAX_LEVEL: dict[str, int] = {"C1": 3, "C2": 3, "C3": 2, "C4": 4, "C5": 2, "C6": 3, "C7": 2,
@@ -116,6 +116,9 @@ class ZoneStringency:
     indicators: Mapping[str, IndicatorValue]
     lockdowns: tuple[str, ...]  # in force on the day, on the zone or above it
     unconfirmed: tuple[str, ...]  # announced end passed, lifting unconfirmed
+    # May apply, no report says either way on the day (start not reported, no later
+    # report): like ``unconfirmed`` they set nothing, so the lower bound leaves them out.
+    unreported: tuple[str, ...] = ()
 
     @property
     def reported(self) -> int:
@@ -139,6 +142,7 @@ class ZoneStringency:
                 "lower": round(self.lower, 2), "upper": round(self.upper, 2),
                 "reported": self.reported, "of": len(INDICATORS),
                 "lockdowns": list(self.lockdowns), "unconfirmed": list(self.unconfirmed),
+                "unreported": list(self.unreported),
                 "indicators": {code: self.indicators[code].to_dict()
                                for code in INDICATORS if code in self.indicators}}
 
@@ -211,12 +215,15 @@ def zone_stringency(dataset: Dataset, zone_id: str, day: dt.date | dt.datetime,
     if covering is None:
         covering = covering_lockdowns(dataset, zone_id)
     found: dict[str, list[Source]] = {}
-    in_force, unconfirmed = [], []
+    in_force, unconfirmed, unreported = [], [], []
     for lockdown in covering:
         place = dataset.place(lockdown.zone)
-        status = status_of(lockdown, day)
+        status = status_of(lockdown, day, last_word(dataset, lockdown))
         if status is ZoneStatus.END_PASSED_UNCONFIRMED:
             unconfirmed.append(lockdown.id)
+            continue
+        if status in UNCERTAIN:  # start not reported, or no later report: it may apply
+            unreported.append(lockdown.id)
             continue
         if status is not ZoneStatus.IN_FORCE:
             continue
@@ -238,7 +245,8 @@ def zone_stringency(dataset: Dataset, zone_id: str, day: dt.date | dt.datetime,
             sources=tuple(s for s in sources if sub_index(code, s.level, s.general) == score))
     on = day.date() if isinstance(day, dt.datetime) else day
     return ZoneStringency(zone=zone.id, zone_name=zone.name, day=on, indicators=indicators,
-                          lockdowns=tuple(in_force), unconfirmed=tuple(unconfirmed))
+                          lockdowns=tuple(in_force), unconfirmed=tuple(unconfirmed),
+                          unreported=tuple(unreported))
 
 
 def lockdown_zones(dataset: Dataset) -> list[str]:

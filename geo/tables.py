@@ -16,7 +16,7 @@ import pandas as pd
 from geo.describe import dated_fact
 from geo.measures import measure_type
 from geo.model import Dataset, Place, PlaceKind
-from geo.timeline import status_of
+from geo.timeline import last_word, status_of
 
 LOCKDOWN_COLUMNS = ["lockdown", "zone", "province", "status", "ordered", "in_force_from",
                     "announced_end", "actual_end", "measures", "trigger"]
@@ -54,7 +54,7 @@ def lockdowns_table(dataset: Dataset, day: dt.date | dt.datetime) -> pd.DataFram
             "lockdown": lockdown.id,
             "zone": zone.name,
             "province": province_of(dataset, zone),
-            "status": status_of(lockdown, day).value,
+            "status": status_of(lockdown, day, last_word(dataset, lockdown)).value,
             "ordered": dated_fact(dataset, "Ordered", lockdown.ordered).value,
             "in_force_from": dated_fact(dataset, "In force from", lockdown.effective).value,
             "announced_end": dated_fact(dataset, "Announced end", lockdown.announced_end).value,
@@ -70,7 +70,7 @@ def measures_table(dataset: Dataset, day: dt.date | dt.datetime) -> pd.DataFrame
     rows = []
     for lockdown in dataset.lockdowns:
         zone = dataset.place(lockdown.zone)
-        status = status_of(lockdown, day).value
+        status = status_of(lockdown, day, last_word(dataset, lockdown)).value
         for measure in lockdown.measures:
             kind = measure_type(measure.code)
             rows.append({

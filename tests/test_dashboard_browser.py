@@ -8,6 +8,7 @@ from inline assets.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import socket
 import subprocess
@@ -18,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from dashboard.mapping import COMPONENT_TITLE
 
@@ -149,3 +151,33 @@ def test_map_day_slider_and_details_in_a_real_browser(server, offline, tmp_path)
     page.screenshot(path=str(tmp_path / "dashboard.png"))
     assert frame.evaluate("window.map._lockdownTag") == "kept"
     assert not [e for e in page.errors if "is not defined" in e], page.errors
+
+
+def test_the_maps_own_step_shows_the_next_day_at_once_and_the_slider_follows(server, offline):
+    page = offline
+    page.goto(server, wait_until="domcontentloaded")
+    frame = map_frame(page)
+    wait_zone(frame, "in-force")
+    frame.evaluate("window.map._lockdownTag = 'kept'")
+    zoom = frame.evaluate("window.map.getZoom()")
+    before = frame.evaluate("window.lm_day")
+    label = frame.locator(".lm-step-day")
+    assert label.inner_text() == before
+    forward = frame.get_by_role("button", name="One step forward (.)")
+    forward.focus()
+    # The next day's styles came with the last render: the map shows it before any
+    # rerun (a rerun takes far longer than this single animation frame).
+    shown = frame.evaluate("""() => new Promise((resolve) => {
+        const before = window.lm_day;
+        document.dispatchEvent(new KeyboardEvent('keydown', {key: '.'}));
+        resolve(window.lm_day !== before ? window.lm_day : null);
+    })""")
+    following = (dt.date.fromisoformat(before) + dt.timedelta(days=1)).isoformat()
+    assert shown == following
+    assert label.inner_text() == following
+    # The server hears of it: the slider follows.
+    expect(page.get_by_test_id("stSliderThumbValue")).to_have_text(following, timeout=30_000)
+    forward.click()  # the button steps as the key does
+    frame.wait_for_function("(day) => window.lm_day !== day", arg=following)
+    assert frame.evaluate("window.map._lockdownTag") == "kept"
+    assert frame.evaluate("window.map.getZoom()") == zoom

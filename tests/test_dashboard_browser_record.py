@@ -134,8 +134,10 @@ def test_open_fitted_step_through_may_2022_and_click_hyesan(server, offline, tmp
             assert normal(f"({report.outlet}, {report.language})") in text
             for quote in report.quotes:
                 assert normal(quote) in text, (item.summary.lockdown_id, quote)
-    assert "Under the nationwide order of May 2022" in texts[-2] + texts[-1]
-    assert "In force on the day" in texts[HYESAN.index("hyesan-2021-01-1")]
+    ids = [item.summary.lockdown_id for item in history.lockdowns + history.containing]
+    nationwide = texts[ids.index("kp-2022-05-12")]
+    assert "Under the nationwide order of May 2022" in nationwide
+    assert "In force on the day" in nationwide
     panel.scroll_into_view_if_needed()
     page.screenshot(path=str(tmp_path / "hyesan.png"))
     assert page.locator('[data-testid="stException"]').count() == 0

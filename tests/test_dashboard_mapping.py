@@ -80,6 +80,31 @@ def test_the_base_goes_once_then_only_the_days_layer(monkeypatch):
     assert at.session_state["selected_zone"] == "kimhyongjik-2021-11"  # the click
 
 
+def test_the_neighbour_days_go_along_and_a_step_on_the_map_moves_the_day(monkeypatch):
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    args = map_args(at)
+    day = dt.date.fromisoformat(args["day_iso"])
+    assert {name: step["iso"] for name, step in args["steps"].items()} == {
+        "back": (day - dt.timedelta(days=1)).isoformat(),
+        "forward": (day + dt.timedelta(days=1)).isoformat()}
+    forward = args["steps"]["forward"]
+    assert set(forward) == {"iso", "key", "styles"} and forward["styles"]["classes"]
+    key = map_key(at.session_state["loaded"])
+    value = {"base": args["base_key"], "lockdown": None, "clicks": 0,
+             "day": forward["iso"], "moves": "frame-a:1"}
+    at.session_state[key] = value
+    at.run()
+    assert at.slider(key="day_slider").value == day + dt.timedelta(days=1)
+    assert map_args(at)["day_key"] == forward["key"]
+    # The same value again (any later rerun) is not a new step.
+    at.slider(key="day_slider").set_value(day).run()
+    assert map_args(at)["day_iso"] == day.isoformat()
+    at.session_state[key] = value
+    at.run()
+    assert at.slider(key="day_slider").value == day
+
+
 def test_a_frame_without_the_base_gets_it_again(monkeypatch):
     monkeypatch.delenv(ENV_VAR, raising=False)
     at = AppTest.from_file(APP, default_timeout=120).run()

@@ -32,3 +32,18 @@ def test_summary_of_the_seed_lockdown(seed):
 def test_status_follows_the_day(seed):
     later = describe_lockdown(seed, seed.lockdowns[0], dt.date(2021, 12, 10))
     assert later.status is ZoneStatus.END_PASSED_UNCONFIRMED
+
+
+def test_notes_say_what_is_known_of_an_unreported_start_and_end():
+    from pathlib import Path
+
+    from geo.dataset import load_dataset
+
+    record = load_dataset(Path(__file__).resolve().parents[1] / "seeds" / "record.yaml")
+    by_id = {lockdown.id: lockdown for lockdown in record.lockdowns}
+    lifted = describe_lockdown(record, by_id["samjiyon-undated-1"], dt.date(2020, 9, 1))
+    assert "Start not reported: known only from its lifting; never shown in force." in \
+        lifted.precision_notes
+    rason = describe_lockdown(record, by_id["rajin-2020-05-1"], dt.date(2022, 5, 20))
+    assert "No end reported: last reported 2020-05-13; after that, no later report." in \
+        rason.precision_notes

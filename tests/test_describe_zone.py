@@ -66,7 +66,7 @@ def test_the_orders_over_a_wider_area_are_marked(hyesan):
 
 
 @pytest.mark.parametrize(("day", "in_force"), [
-    (MAY_2022, {"hyesan-2021-01-1", "kp-2022-05-12"}),
+    (MAY_2022, {"kp-2022-05-12"}),  # Hyesan's 2021 lockdown: no report after Feb. 2021
     (dt.date(2020, 11, 10), {"hyesan-2020-11-1"}),
     (dt.date(2020, 6, 1), set()),
 ])
@@ -75,6 +75,8 @@ def test_status_on_the_day(record, day, in_force):
     assert {item.summary.lockdown_id for item in history.in_force} == in_force
     assert history.day == day
     statuses = {item.summary.lockdown_id: item.summary.status for item in history.lockdowns}
+    if day == MAY_2022:
+        assert statuses["hyesan-2021-01-1"] is ZoneStatus.NO_LATER_REPORT
     if day == dt.date(2020, 11, 10):
         assert statuses["hyesan-undated-2"] is ZoneStatus.LIFTED
         assert statuses["hyesan-2021-01-1"] is ZoneStatus.NOT_YET

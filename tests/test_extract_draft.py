@@ -3,6 +3,7 @@
 import datetime as dt
 import re
 
+import pytest
 from shared_files import FOUNDING
 
 from geo.dataset import dumps_dataset, loads_dataset
@@ -128,3 +129,147 @@ def test_a_lockdown_s_own_date_is_not_its_trigger_s():
                      "23일 오후 6시를 기해 해제됐다.", D(2021, 3, 24))
     [lockdown] = draft.dataset.lockdowns
     assert lockdown.trigger is None and lockdown.actual_end.on == D(2021, 3, 23)
+
+
+# A stated length gives the announced end counted from the start (start + N days, or
+# + calendar months: dates.end_of_duration), with the words kept and the certainty
+# inferred; however the report words it, in the lockdown's sentence or the next one.
+@pytest.mark.parametrize(("text", "published", "start", "end", "words"), [
+    ("Authorities imposed a five-day lockdown on Hyesan on Nov. 12.", D(2020, 11, 20),
+     D(2020, 11, 12), D(2020, 11, 17), "five-day"),
+    ("A 20-day quarantine was imposed on Hyesan on Nov. 12.", D(2020, 11, 20),
+     D(2020, 11, 12), D(2020, 12, 2), "20-day"),
+    ("Kaesong was placed under a three-week lockdown on July 26.", D(2020, 8, 1),
+     D(2020, 7, 26), D(2020, 8, 16), "three-week"),
+    ("Hyesan was sealed off for two weeks from Nov. 12.", D(2020, 11, 20),
+     D(2020, 11, 12), D(2020, 11, 26), "two weeks"),
+    ("Hyesan was locked down on Nov. 12. The lockdown is expected to last 20 days.",
+     D(2020, 11, 20), D(2020, 11, 12), D(2020, 12, 2), "20 days"),
+    ('Hyesan was locked down on Nov. 12. "The lockdown is expected to last 20 days," a '
+     'source said.', D(2020, 11, 20), D(2020, 11, 12), D(2020, 12, 2), "20 days"),
+    ('"Hyesan has been under lockdown since Nov. 12. It is set to last 10 days," the source '
+     'said.', D(2020, 11, 20), D(2020, 11, 12), D(2020, 11, 22), "10 days"),
+    ("혜산시에 12일부터 5일간 봉쇄가 내려졌다.", D(2020, 11, 20), D(2020, 11, 12),
+     D(2020, 11, 17), "5일간"),
+    ("혜산시가 12일부터 20일 동안 봉쇄됐다.", D(2020, 11, 20), D(2020, 11, 12),
+     D(2020, 12, 2), "20일 동안"),
+    ("혜산시는 12일부터 보름간 봉쇄됐다.", D(2020, 11, 20), D(2020, 11, 12),
+     D(2020, 11, 27), "보름간"),
+    ("혜산시는 12일부터 한 달간 봉쇄됐다.", D(2020, 11, 20), D(2020, 11, 12),
+     D(2020, 12, 12), "한 달간"),
+    ("혜산시가 12일 봉쇄됐다. 봉쇄는 20일간 이어질 전망이다.", D(2020, 11, 20),
+     D(2020, 11, 12), D(2020, 12, 2), "20일간"),
+    ("혜산시가 12일 봉쇄됐다. 이 조치는 열흘간 계속된다.", D(2020, 11, 20),
+     D(2020, 11, 12), D(2020, 11, 22), "열흘간"),
+])
+def test_a_stated_length_gives_the_announced_end(text, published, start, end, words):
+    language = "ko" if re.search("[가-힣]", text) else "en"
+    [lockdown] = draft_of(text, published, language).dataset.lockdowns
+    assert lockdown.effective.on == start
+    assert lockdown.announced_end.on == end
+    assert lockdown.announced_end.certainty is Certainty.INFERRED
+    assert lockdown.announced_end.words == words
+    assert words in lockdown.announced_end.reasoning
+
+
+# Lengths that are not the lockdown's announced one.
+@pytest.mark.parametrize(("text", "published"), [
+    ("Hyesan was locked down on Nov. 12. It lasted 20 days.", D(2020, 12, 20)),  # how long
+    ("혜산시가 12일 봉쇄됐다. 이 조치는 20일간 이어졌다.", D(2020, 12, 20)),
+    ("Hyesan was locked down on Nov. 12, and violators face a month of disciplinary labor.",
+     D(2020, 11, 20)),
+    ("Hyesan was locked down on Nov. 12 and Choe was given a 30-day isolation.",
+     D(2020, 11, 20)),
+    ("Kim Jong Un lifted the three-week lockdown of Kaesong on Aug. 13.", D(2020, 8, 14)),
+    ("Hyesan was locked down on Nov. 12. The lockdown may last 20 days.", D(2020, 11, 20)),
+    ("Hyesan was locked down on Nov. 12. A quarantine was imposed on the returnees for 30 "
+     "days.", D(2020, 11, 20)),
+])
+def test_a_length_of_something_else_gives_no_announced_end(text, published):
+    language = "ko" if re.search("[가-힣]", text) else "en"
+    lockdowns = draft_of(text, published, language).dataset.lockdowns
+    assert [ld.zone for ld in lockdowns] in (["kp-hyesan"], ["kp-kaesong"])
+    assert lockdowns[0].announced_end.on is None
+    assert lockdowns[0].announced_end.latest is None
+
+
+@pytest.mark.parametrize(("text", "published", "earliest", "latest"), [
+    # In force by the day the outlet spoke: began then or earlier, so ended by B + N.
+    ("On Wednesday, NK News reported that a five-day lockdown had begun in Pyongyang.",
+     D(2023, 1, 27), D(2023, 1, 25), D(2023, 1, 30)),
+    ("Hyesan is under a 20-day lockdown, a source told Daily NK on Tuesday.",
+     D(2020, 11, 20), D(2020, 11, 17), D(2020, 12, 7)),
+    # Known to the month: the month's first and last day + N.
+    ("In late July, Kaesong was placed under a three-week lockdown.", D(2020, 8, 30),
+     D(2020, 7, 22), D(2020, 8, 21)),
+])
+def test_a_length_without_a_start_day_bounds_the_end_and_gives_no_day(text, published,
+                                                                      earliest, latest):
+    [lockdown] = draft_of(text, published).dataset.lockdowns
+    end = lockdown.announced_end
+    assert end.on is None and end.certainty is Certainty.UNKNOWN
+    assert (end.earliest, end.latest) == (earliest, latest)
+    assert end.words in end.reasoning and str(latest) in end.reasoning
+
+
+# A sentence naming several zones: each is its own lockdown; where each has a clause of
+# its own, it takes that clause's change and dates.
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Hyesan and Samjiyon were locked down on Nov. 12.", D(2020, 11, 20),
+     {"kp-hyesan": ("imposed", D(2020, 11, 12), None),
+      "kp-samjiyon": ("imposed", D(2020, 11, 12), None)}),
+    ("Hyesan was locked down on Nov. 12, and Samjiyon on Nov. 14.", D(2020, 11, 20),
+     {"kp-hyesan": ("imposed", D(2020, 11, 12), None),
+      "kp-samjiyon": ("imposed", D(2020, 11, 14), None)}),
+    ("On Nov. 12 Hyesan was locked down, and on Nov. 14 Samjiyon.", D(2020, 11, 20),
+     {"kp-hyesan": ("imposed", D(2020, 11, 12), None),
+      "kp-samjiyon": ("imposed", D(2020, 11, 14), None)}),
+    ("Hyesan was locked down on Nov. 12 and Samjiyon was sealed off on Nov. 14.",
+     D(2020, 11, 20), {"kp-hyesan": ("imposed", D(2020, 11, 12), None),
+                       "kp-samjiyon": ("imposed", D(2020, 11, 14), None)}),
+    ("Hyesan and Samjiyon were locked down on Nov. 12, and Kimjongsuk on Nov. 14.",
+     D(2020, 11, 20), {"kp-hyesan": ("imposed", D(2020, 11, 12), None),
+                       "kp-samjiyon": ("imposed", D(2020, 11, 12), None),
+                       "kp-kimjongsuk-town": ("imposed", D(2020, 11, 14), None)}),
+    ("The lockdown of Hyesan was lifted on Nov. 20, while Samjiyon remains sealed off.",
+     D(2020, 11, 22), {"kp-hyesan": ("lifted", None, D(2020, 11, 20)),
+                       "kp-samjiyon": ("imposed", None, None)}),
+    ("Hyesan was sealed off on Nov. 12, while the lockdown of Samjiyon was lifted on Nov. 14.",
+     D(2020, 11, 20), {"kp-hyesan": ("imposed", D(2020, 11, 12), None),
+                       "kp-samjiyon": ("lifted", None, D(2020, 11, 14))}),
+    # A list of names is one clause, whatever joins it.
+    ("North Korea locked down Hyesan and Samjiyon on Nov. 12 and ordered residents to stay "
+     "home.", D(2020, 11, 20), {"kp-hyesan": ("imposed", D(2020, 11, 12), None),
+                                "kp-samjiyon": ("imposed", D(2020, 11, 12), None)}),
+    ("양강도 혜산시, 삼지연시, 김정숙군이 12일 봉쇄됐다.", D(2020, 11, 20),
+     {"kp-hyesan": ("imposed", D(2020, 11, 12), None),
+      "kp-samjiyon": ("imposed", D(2020, 11, 12), None),
+      "kp-kimjongsuk-county": ("imposed", D(2020, 11, 12), None)}),
+    ("혜산시와 삼지연시에 12일 봉쇄령이 내려졌다.", D(2020, 11, 20),
+     {"kp-hyesan": ("imposed", D(2020, 11, 12), None),
+      "kp-samjiyon": ("imposed", D(2020, 11, 12), None)}),
+    ("혜산시는 12일, 삼지연시는 14일 봉쇄됐다.", D(2020, 11, 20),
+     {"kp-hyesan": ("imposed", D(2020, 11, 12), None),
+      "kp-samjiyon": ("imposed", D(2020, 11, 14), None)}),
+    ("혜산시가 12일 봉쇄됐고, 삼지연시는 14일 봉쇄됐다.", D(2020, 11, 20),
+     {"kp-hyesan": ("imposed", D(2020, 11, 12), None),
+      "kp-samjiyon": ("imposed", D(2020, 11, 14), None)}),
+    ("혜산시는 지난 14일 봉쇄가 해제됐지만 삼지연시는 여전히 봉쇄돼 있다.", D(2020, 11, 20),
+     {"kp-hyesan": ("lifted", None, D(2020, 11, 14)),
+      "kp-samjiyon": ("imposed", None, None)}),
+])
+def test_each_zone_of_a_sentence_is_its_own_lockdown(text, published, expected):
+    language = "ko" if re.search("[가-힣]", text) else "en"
+    draft = draft_of(text, published, language)
+    got = {ld.zone: (ld.changes[-1].kind.value, ld.effective.on, ld.actual_end.on)
+           for ld in draft.dataset.lockdowns}
+    assert got == expected
+    for lockdown in draft.dataset.lockdowns:
+        assert [e.quote for e in lockdown.evidence] == [text]
+
+
+def test_a_sentence_of_one_zone_reads_its_first_lockdown_word_with_the_whole_sentence():
+    # Two lockdown words of one zone: the lifting later in the sentence is still heard.
+    [lockdown] = draft_of("Hyesan was locked down and sealed off on Nov. 12, then lifted "
+                          "on Nov. 20.", D(2020, 11, 22)).dataset.lockdowns
+    assert lockdown.changes[-1].kind.value == "lifted"

@@ -30,6 +30,16 @@ def cue_of(text, language="en"):
     ("en", "He was reported after a border guard saw him during a 20-day lockdown.",
      ("imposed", False)),
     ("en", "The lockdown of Hyesan was extended until Dec. 10.", ("extended", False)),
+    # Looking ahead to a lockdown's length reports its duration; it is not a guess.
+    ("en", "The lockdown is expected to last 20 days.", ("imposed", False)),
+    ("en", '"The lockdown is set to run for two weeks," a source said.', ("imposed", False)),
+    ("en", "The lockdown is expected to be lifted soon.", None),
+    ("en", "The lockdown may last 20 days.", None),
+    ("en", "A 20-day quarantine was imposed on Hyesan.", ("imposed", False)),
+    ("en", "Officials imposed a strict quarantine on the city.", ("imposed", False)),
+    ("en", "Returnees were placed under quarantine for 30 days.", None),
+    ("ko", "봉쇄는 20일간 이어질 전망이다.", ("imposed", False)),
+    ("ko", "봉쇄가 해제될 전망이다.", None),
     ("ko", "혜산시 봉쇄는 다음 달 10일까지 연장됐다.", ("extended", False)),
     ("ko", "지난 19일 김형직군이 봉쇄됐다.", ("imposed", False)),
     ("ko", "봉쇄령이 23일 오후 6시를 기해 공식 해제됐다.", ("lifted", False)),
@@ -47,3 +57,24 @@ def test_cues(language, text, expected):
 def test_a_lifting_followed_by_but_still_banned_is_an_easing():
     text = "11월 21일 - 오전 6시 봉쇄령 해제.\nBUT 시내유동만 가능, 시외 출입 추가로 25일간 차단"
     assert cue_of(text, "ko") == ("downgraded", False)
+
+
+def test_a_quarantine_cue_is_only_of_a_place_its_sentence_names():
+    [cue] = find_cues(split_sentences("A quarantine was imposed on the returnees."), "en")
+    assert cue.named_only
+    [cue] = find_cues(split_sentences("Hyesan was locked down."), "en")
+    assert not cue.named_only
+    [cue] = find_cues(split_sentences("They quarantined the entire city."), "en")
+    assert not cue.named_only  # "the city": the zone of the sentences around it
+
+
+@pytest.mark.parametrize(("language", "text", "kinds"), [
+    ("en", "The lockdown of Hyesan was lifted on Nov. 20, while Samjiyon remains sealed off.",
+     ["lifted", "imposed"]),
+    ("en", "Hyesan was sealed off on Nov. 12, while the lockdown of Samjiyon was lifted.",
+     ["imposed", "lifted"]),
+    ("ko", "혜산시는 봉쇄가 해제됐지만 삼지연시는 여전히 봉쇄돼 있다.", ["lifted", "imposed"]),
+])
+def test_each_lockdown_word_of_a_sentence_takes_the_verb_of_its_own_clause(language, text,
+                                                                         kinds):
+    assert [c.kind for c in find_cues(split_sentences(text), language)] == kinds

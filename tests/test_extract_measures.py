@@ -33,3 +33,32 @@ def test_measures(language, sentence, codes):
     assert {m.code for m in found} == codes
     for m in found:
         assert m.code in MEASURE_TYPES and 100 <= m.start < m.end <= 100 + len(sentence)
+
+
+# OxCGRT C6, "stay at home requirements": people required not to leave their homes.
+# The ways reports say so, and near misses that say something else.
+@pytest.mark.parametrize(("language", "sentence", "stay_home"), [
+    ("en", "Residents cannot go outside at all.", True),
+    ("en", "People couldn't leave their houses for ten days.", True),
+    ("en", "Everyone was ordered to stay indoors.", True),
+    ("en", "Families are confined to their apartments.", True),
+    ("en", "The order bans going outside except to fetch water.", True),
+    ("en", "No one was allowed to leave their homes.", True),
+    ("en", "There are no bans on going outside.", False),
+    ("en", "People could not leave the city.", False),  # the city, not the home: C7
+    ("en", "Residents were advised to stay indoors because of yellow dust.", False),
+    ("ko", "주민들은 집 밖으로 나갈 수 없고 식량도 떨어졌다.", True),
+    ("ko", "혜산시 전역에 외출이 전면 금지됐다.", True),
+    ("ko", "주민들은 집에만 머물러야 한다.", True),
+    ("ko", "집에서 나오지 말라는 지시가 내려졌다.", True),
+    ("ko", "주민들은 외출할 수 없는 상황이다.", True),
+    ("ko", "외출 금지령이 내려졌다.", True),
+    ("ko", "문 밖 출입이 통제됐다.", True),
+    ("ko", "외출이 금지되지는 않았다.", False),
+    ("ko", "주민들은 시 밖으로 나갈 수 없다.", False),  # the city, not the home: C7
+    ("ko", "황사를 이유로 외출 자제령을 내렸다.", False),  # an advisory
+])
+def test_stay_at_home_phrasings(language, sentence, stay_home):
+    codes = {m.code for m in find_measures(sentence, 0, language)}
+    assert ("stay_at_home" in codes) is stay_home, codes
+

@@ -105,3 +105,19 @@ def test_write_csv_wants_a_csv_suffix(seed, tmp_path):
         write_csv(events_frame(seed), tmp_path / "events.txt")
     path = write_csv(events_frame(seed), tmp_path / "events.csv", bom=True)
     assert path.read_bytes().startswith(b"\xef\xbb\xbfid,event_date")
+
+
+def test_panel_after_the_last_report_is_unknown_not_in_force():
+    import datetime as dt
+    from pathlib import Path
+
+    from geo.dataset import load_dataset
+
+    data = load_dataset(Path(__file__).resolve().parent / "data" / "multiyear.yaml")
+    panel = panel_frame(data, span=(dt.date(2020, 11, 25), dt.date(2020, 11, 26)))
+    chagang = panel[panel["ZoneId"] == "kp-chagang"].set_index("Date")
+    # Chagang 2020 has no end known and no report after Nov. 25, 2020.
+    assert chagang.loc[20201125, "ZoneStatus"] == "in force"
+    assert chagang.loc[20201126, "ZoneStatus"] == "in force when last reported; no later report"
+    assert pd.isna(chagang.loc[20201126, "Lockdowns"])
+    assert pd.isna(chagang.loc[20201126, "C7_Restrictions on internal movement"])

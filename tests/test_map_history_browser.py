@@ -42,7 +42,9 @@ def test_hyesan_history_and_statuses_follow_the_slider(offline, record_map):
                        "hyesan-undated-1", "hyesan-undated-3"]
     assert {"kp-2022-05-1", "kp-2022-05-12"} <= set(ids[5:])
     in_force = {s["id"] for s in sections if "lm-now-in-force" in s["now"]}
-    assert in_force == {"hyesan-2021-01-1", "kp-2022-05-12"}
+    assert in_force == {"kp-2022-05-12"}
+    assert "lm-now-no-later-report" in next(s["now"] for s in sections
+                                             if s["id"] == "hyesan-2021-01-1")
     nationwide = next(s for s in sections if s["id"] == "kp-2022-05-12")
     assert "Under the nationwide order of May 2022" in nationwide["text"]
     scroll = page.evaluate("""(() => { const p = document.querySelector('.lm-zone-history');

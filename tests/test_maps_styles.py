@@ -41,3 +41,12 @@ def test_legend_lists_every_status_in_order_and_the_symbols():
         assert status_colour(status) in html
     assert "stroke-dasharray" in html and "approximate geometry" in html
     assert "Incident" in html and "River (Yalu/Amnok)" in html and "border" in html
+
+
+@pytest.mark.parametrize("status", [ZoneStatus.NO_LATER_REPORT, ZoneStatus.START_UNREPORTED])
+def test_silent_statuses_are_in_the_legend_and_never_look_in_force(status):
+    style = zone_style(status)
+    in_force = zone_style(ZoneStatus.IN_FORCE)
+    assert style["fillOpacity"] < in_force["fillOpacity"]
+    assert style["fillColor"] != in_force["fillColor"] and style["color"] != in_force["color"]
+    assert f"lm-legend-lm-zone-{StyleClass(status, False).key}" in legend_html()

@@ -32,7 +32,10 @@ def test_zones_in_force_by_province(data):
     assert frame[("2020-11-20", "Ryanggang Province")] == 1
     assert frame[("2023-01-27", "Pyongyang (capital city)")] == 1
     days = set(frame.index.get_level_values("day"))
-    assert "2021-06-01" in days  # Chagang, with no end known, stays in force
+    # Chagang has no end known: counted up to its last report (Nov. 25, 2020), not after.
+    assert frame[("2020-11-25", "Chagang Province")] == 2
+    assert frame[("2020-11-26", "Chagang Province")] == 1  # Wiwon, announced end Dec. 16
+    assert "2021-06-01" not in days
 
 
 def test_runs_agree_with_every_day(data):

@@ -55,7 +55,9 @@ def test_reports_outlets_and_provinces(frame):
     (RegisterFilter(), 6),
     (RegisterFilter(provinces=("Chagang Province",)), 2),
     (RegisterFilter(outlets=("Daily NK",)), 2),
-    (RegisterFilter(statuses=("in force",)), 2),  # Chagang (no end known) and Pyongyang
+    (RegisterFilter(statuses=("in force",)), 1),  # Pyongyang
+    # Chagang: no end known and no report after Nov. 25, 2020.
+    (RegisterFilter(statuses=("in force when last reported; no later report",)), 1),
     (RegisterFilter(first=dt.date(2021, 1, 1), last=dt.date(2021, 12, 31)), 3),  # unconfirmed
     (RegisterFilter(first=dt.date(2022, 5, 5), last=dt.date(2022, 5, 9)), 3),
     (RegisterFilter(provinces=("nationwide",), first=dt.date(2022, 5, 5)), 0),
@@ -68,3 +70,12 @@ def test_keep_lockdowns_keeps_reports_and_places(data):
     kept = keep_lockdowns(data, ["pyongyang-2023-01"])
     assert [item.id for item in kept.lockdowns] == ["pyongyang-2023-01"]
     assert kept.reports == data.reports and kept.places == data.places
+
+
+def test_a_start_no_report_gives_reads_not_reported():
+    record = load_dataset(Path(__file__).resolve().parents[1] / "seeds" / "record.yaml")
+    frame = register_frame(record, dt.date(2022, 5, 20)).set_index("lockdown")
+    samjiyon = frame.loc["samjiyon-undated-1"]  # known only from its lifting on Sept. 14
+    assert samjiyon["start"] == "not reported" and samjiyon["actual_end"] == "2020-09-14"
+    assert samjiyon["actual_days"] is pd_na() and samjiyon["status"] == "lifted"
+    assert frame.loc["rajin-2020-05-1", "status"] == "in force when last reported; no later report"

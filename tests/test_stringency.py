@@ -119,6 +119,16 @@ def test_unconfirmed_end_sets_nothing(multiyear):
     assert (value.lower, value.upper) == (0.0, 100.0)
 
 
+def test_no_later_report_sets_nothing_and_says_so(multiyear):
+    # Chagang 2020: no end known, last reported Nov. 25, 2020.
+    reported = zone_stringency(multiyear, "kp-chagang", dt.date(2020, 11, 25))
+    silent = zone_stringency(multiyear, "kp-chagang", dt.date(2020, 11, 26))
+    assert reported.lockdowns == ("chagang-2020-11",) and reported.unreported == ()
+    assert silent.lockdowns == () and silent.unreported == ("chagang-2020-11",)
+    assert silent.to_dict()["unreported"] == ["chagang-2020-11"]
+    assert (silent.lower, silent.upper) == (0.0, 100.0)
+
+
 def test_series_and_rows(multiyear):
     series = stringency_series(multiyear, "kp-pyongyang", dt.date(2022, 5, 9),
                                dt.date(2022, 5, 30))

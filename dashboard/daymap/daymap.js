@@ -8,6 +8,12 @@
  * so nothing is re-created or re-projected and zoom and pan stay. A click on a zone
  * is sent back as the component's value.
  *
+ * Stepping on the map: each render also brings the styles of the days one step back
+ * and forward ("steps"). The map's own step buttons (and the "," and "." keys in
+ * the frame) show such a day at once and then tell the server (the value's "day"
+ * and "moves"), whose rerun moves the slider and the details to it; a step pressed
+ * before that rerun is back waits for it.
+ *
  * Messages follow Streamlit's component protocol (streamlit-component-lib, v1).
  */
 (function () {
@@ -19,6 +25,13 @@
   var clicks = 0;
   var lastClick = null;
   var asked = null;       // the base key this frame asked for
+  var moves = 0;          // steps taken on the map
+  // Told with each step, so that the server never takes a new frame's first step for
+  // one it has already acted on.
+  var frameId = Math.random().toString(36).slice(2);
+  var movedTo = null;     // the day the last of them went to
+  var pending = null;     // a step asked for before its day's styles arrived
+  var stepper = null;     // the step control: {back, forward, label}
 
   function send(type, data) {
     var message = {isStreamlitMessage: true, type: type};
@@ -28,7 +41,8 @@
 
   function report() {
     send("streamlit:setComponentValue",
-         {value: {base: shown.base, lockdown: lastClick, clicks: clicks}, dataType: "json"});
+         {value: {base: shown.base, lockdown: lastClick, clicks: clicks, day: movedTo,
+                  moves: moves ? frameId + ":" + moves : null}, dataType: "json"});
   }
 
   function loadScript(src) {
@@ -113,27 +127,108 @@
   }
 
   function restyle() {
-    // Most important drawn last (on top): bring each class to the front in order.
+    // A zone whose style is the same as yesterday's is left alone (most of them).
+    var keys = day.classes.map(function (c) { return JSON.stringify(c.style); });
     var byClass = day.classes.map(function () { return []; });
+    var changed = false;
     zones.eachLayer(function (layer) {
-      var c = classOf(layer.feature.properties.i);
-      layer.setStyle(c.style);
-      if (layer._path) { layer._path.setAttribute("class", "leaflet-interactive " + c.style.className); }
-      byClass[day.row[layer.feature.properties.i]].push(layer);
+      var row = day.row[layer.feature.properties.i];
+      if (layer._lmStyle !== keys[row]) {
+        var style = day.classes[row].style;
+        layer.setStyle(style);
+        if (layer._path) { layer._path.setAttribute("class", "leaflet-interactive " + style.className); }
+        layer._lmStyle = keys[row];
+        changed = true;
+      }
+      byClass[row].push(layer);
       if (layer.isPopupOpen()) { layer.getPopup().update(); }
     });
+    if (!changed) { return; }
+    // Most important drawn last (on top): bring each class to the front in order.
     byClass.forEach(function (layers) {
       layers.forEach(function (layer) { layer.bringToFront(); });
     });
   }
 
-  function showDay(args) {
-    if (args.day_key === shown.day) { return; }
-    day = args.day;
-    if (zones === null) { buildZones(window[args.zones.store], args.zones.slot); }
+  function applyDay(key, styles, iso) {
+    day = styles;
+    if (zones === null) { buildZones(window[latest.zones.store], latest.zones.slot); }
     restyle();
-    shown.day = args.day_key;
-    window.lm_day = args.day_key;
+    shown.day = key;
+    window.lm_day = key;
+    if (stepper) { stepper.label.textContent = iso || ""; }
+  }
+
+  function canStep(name) { return Boolean(latest && latest.steps && latest.steps[name]); }
+
+  function updateStepper() {
+    if (!stepper) { return; }
+    stepper.back.disabled = !canStep("back") && pending === null;
+    stepper.forward.disabled = !canStep("forward") && pending === null;
+  }
+
+  function stepTo(name) {
+    if (zones === null) { return; }
+    var target = latest.steps && latest.steps[name];
+    if (!target) {
+      // The server has not sent this day's neighbours yet: take the step when it has.
+      if (latest.steps && Object.keys(latest.steps).length === 0 && moves > 0) { pending = name; }
+      return;
+    }
+    applyDay(target.key, target.styles, target.iso);
+    latest.steps = {};  // the next step needs the neighbours of this day
+    moves += 1;
+    movedTo = target.iso;
+    updateStepper();
+    report();
+  }
+
+  function addStepper() {
+    var Control = L.Control.extend({
+      options: {position: "topright"},
+      onAdd: function () {
+        var box = L.DomUtil.create("div", "leaflet-bar lm-stepper");
+        box.setAttribute("role", "group");
+        box.setAttribute("aria-label", "Day shown on the map");
+        box.style.cssText = "background:#fff;display:flex;align-items:center;font:13px sans-serif";
+        function button(text, label, name) {
+          var b = L.DomUtil.create("button", "lm-step-" + name, box);
+          b.type = "button";
+          b.textContent = text;
+          b.title = label;
+          b.setAttribute("aria-label", label);
+          b.style.cssText = "border:0;background:none;padding:4px 8px;cursor:pointer;font:inherit";
+          L.DomEvent.on(b, "click", function (event) { L.DomEvent.stop(event); stepTo(name); });
+          return b;
+        }
+        var back = button("\u25C0", "One step back (,)", "back");
+        var label = L.DomUtil.create("span", "lm-step-day", box);
+        label.setAttribute("aria-live", "polite");
+        label.style.cssText = "padding:0 4px;font-variant-numeric:tabular-nums";
+        var forward = button("\u25B6", "One step forward (.)", "forward");
+        L.DomEvent.disableClickPropagation(box);
+        stepper = {back: back, forward: forward, label: label};
+        return box;
+      }
+    });
+    new Control().addTo(window.map);
+    document.addEventListener("keydown", function (event) {
+      if (event.altKey || event.ctrlKey || event.metaKey) { return; }
+      if (event.key === "," || event.key === "<") { event.preventDefault(); stepTo("back"); }
+      if (event.key === "." || event.key === ">") { event.preventDefault(); stepTo("forward"); }
+    });
+  }
+
+  function showDay(args) {
+    if (stepper === null) { addStepper(); }
+    if (args.day_key !== shown.day) { applyDay(args.day_key, args.day, args.day_iso); }
+    if (stepper) { stepper.label.textContent = args.day_iso || ""; }
+    if (pending !== null && args.steps) {
+      var name = pending;
+      pending = null;
+      stepTo(name);
+    }
+    updateStepper();
   }
 
   function setHeight(height) {

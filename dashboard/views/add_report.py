@@ -362,7 +362,8 @@ def _preview(loaded: Loaded, edited: dict) -> Any:
         day = draft.reports[0].published.on or draft.reports[0].published.latest
         if day is not None:
             touched = {c.target for c in result.changes}
-            rows = [{"zone": s.zone_name, "status": s.status.value, "from": s.start.date(),
+            rows = [{"zone": s.zone_name, "status": s.status.value,
+                     "from": s.start.date().isoformat() if s.start else "start not reported",
                      "announced end": s.announced_end, "downgraded": s.downgraded}
                     for s in states_on(result.dataset, day) if s.lockdown in touched]
             if rows:

@@ -44,14 +44,24 @@ def view_range(loaded: Loaded) -> tuple[dt.date, dt.date]:
     return first, last
 
 
-def _go(loaded: Loaded, day: dt.date) -> None:
+def go(loaded: Loaded, day: dt.date) -> None:
+    """Show ``day``, kept inside the chosen range."""
     first, last = view_range(loaded)
     state.set_day(min(max(day, first), last), loaded)
 
 
+def neighbours(loaded: Loaded, day: dt.date) -> dict[str, dt.date]:
+    """The days one step (of the chosen unit) back and forward from ``day`` inside the
+    range: what the map's own step buttons go to."""
+    first, last = view_range(loaded)
+    unit = st.session_state.get("day_step", Step.DAY.value)
+    found = {"back": step(day, unit, -1), "forward": step(day, unit, 1)}
+    return {name: other for name, other in found.items() if first <= other <= last}
+
+
 def _step(loaded: Loaded, count: int) -> None:
     unit = st.session_state.get("day_step", Step.DAY.value)
-    _go(loaded, step(state.selected_day(), unit, count))
+    go(loaded, step(state.selected_day(), unit, count))
 
 
 def _jump(loaded: Loaded, forward: bool) -> None:
@@ -59,7 +69,7 @@ def _jump(loaded: Loaded, forward: bool) -> None:
     day = state.selected_day()
     target = next_change(changes, day) if forward else previous_change(changes, day)
     if target is not None:
-        _go(loaded, target)
+        go(loaded, target)
 
 
 def _slider_moved() -> None:

@@ -22,7 +22,9 @@ from geo.timeline import ZoneStatus
 STATUS_BADGE = {
     ZoneStatus.IN_FORCE: ("red", ":material/lock:"),
     ZoneStatus.END_PASSED_UNCONFIRMED: ("orange", ":material/help:"),
+    ZoneStatus.NO_LATER_REPORT: ("violet", ":material/history:"),
     ZoneStatus.LIFTED: ("green", ":material/lock_open:"),
+    ZoneStatus.START_UNREPORTED: ("blue", ":material/question_mark:"),
     ZoneStatus.NOT_YET: ("gray", ":material/schedule:"),
 }
 

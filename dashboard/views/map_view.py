@@ -14,7 +14,7 @@ from collections import Counter
 import streamlit as st
 
 from dashboard import links, state
-from dashboard.mapping import clicked_lockdown, show_map
+from dashboard.mapping import clicked_lockdown, show_map, stepped_day
 from dashboard.state import Loaded
 from dashboard.text import md
 from dashboard.views import colouring, day_control
@@ -57,11 +57,15 @@ def _zone_choice(loaded: Loaded, result: dict) -> str | None:
 def _panel(loaded: Loaded) -> None:
     if st.session_state.get("playing"):
         day_control.advance(loaded)
+    elif (moved := stepped_day(loaded)) is not None:
+        day_control.go(loaded, moved)
     day = day_control.controls(loaded)
     _legend(loaded, day)
     left, right = st.columns([2, 1], gap="medium")
     with left:
-        result = show_map(loaded, day, colouring.bands_for(loaded, day))
+        steps = {name: (other, colouring.bands_for(loaded, other))
+                 for name, other in day_control.neighbours(loaded, day).items()}
+        result = show_map(loaded, day, colouring.bands_for(loaded, day), steps)
         colouring.legend()
     with right:
         zone = _zone_choice(loaded, result)

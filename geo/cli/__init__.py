@@ -70,11 +70,17 @@ def status(on: str, fmt: str, dataset_path: str) -> None:
         payload = {"on": moment.isoformat(timespec="minutes"), "zones": zones}
         echo(json.dumps(payload, ensure_ascii=False, indent=2))
         return
-    rows = [("ZONE", "STATUS", "IN FORCE FROM", "ANNOUNCED END", "ACTUAL END", "STRINGENCY")]
+    rows = [("ZONE", "STATUS", "IN FORCE FROM", "ANNOUNCED END", "ACTUAL END", "LAST REPORTED",
+             "STRINGENCY")]
     for s in states:
         d = s.to_dict()
-        rows.append((s.zone_name, d["status"], d["start"], d["announced_end"] or "unknown",
-                     d["actual_end"], stringency[s.zone].label()))
+        start = d["start"]
+        if s.start is None:  # say what is known of an unreported start
+            start = f"start {start}" + (f", in force by {s.in_force_from.date().isoformat()}"
+                                        if s.in_force_from else "")
+        rows.append((s.zone_name, d["status"], start, d["announced_end"] or "unknown",
+                     d["actual_end"], d["last_reported"] or "unknown",
+                     stringency[s.zone].label()))
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
     echo(f"Status at {moment.isoformat(sep=' ', timespec='minutes')}")
     for row in rows:

@@ -29,6 +29,7 @@ SERVER_FLAGS: dict[str, str] = {
     "browser.serverAddress": LOCAL_ADDRESS,
     "server.maxUploadSize": "50",  # MB; YAML datasets are far smaller
     "client.toolbarMode": "minimal",
+    "server.fileWatcherType": "none",  # an installed app does not reload its source
 }
 
 
@@ -43,8 +44,10 @@ def app_script() -> Path:
 
 
 def streamlit_command(port: int, dataset: str | None = None) -> list[str]:
-    """The full ``streamlit run`` command line for the app on ``port``."""
-    command = [sys.executable, "-m", "streamlit", "run", str(app_script())]
+    """The command line that serves the app on ``port``: ``dashboard.serve``, which is
+    ``streamlit run`` with the app's modules and dataset made ready before it listens."""
+    app_script()  # the dashboard package must be there
+    command = [sys.executable, "-m", "dashboard.serve"]
     for name, value in SERVER_FLAGS.items():
         command.append(f"--{name}={value}")
     command.append(f"--server.port={port}")

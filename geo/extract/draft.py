@@ -9,9 +9,14 @@ to each fact:
   sentence speaks of an *order* ("issued an order", "봉쇄령을 하달"), it is the
   *ordered* day, and the lockdown is taken to be in force from it unless another
   sentence gives that day;
-- "until X" is the *announced end*; a duration ("for a month", "15일간") gives the
-  announced end from the start (``dates.end_of_duration``), or keeps its words
-  when the start is unknown;
+- "until X" is the *announced end*; a duration ("for a month", "15일간", "a
+  five-day lockdown", "is expected to last 20 days", or in the next sentence "It is
+  set to last 10 days") gives the announced end from the start
+  (``dates.end_of_duration``); with no start day it keeps its words and the bounds
+  the start's bounds give (in force by B: between B and B + N), no day;
+- a sentence naming several zones in clauses of their own gives each zone its own
+  clause's change and dates ("Hyesan was locked down on Nov. 12, and Samjiyon on
+  Nov. 14");
 - a point in a lifting sentence is the *actual end* and a ``lifted`` change; in
   an easing sentence a ``downgraded`` change (the lockdown stays in force);
 - a month alone ("in late July") is a start known to the month; no date at all
@@ -27,9 +32,11 @@ dates, never a lockdown date. Nothing the text does not say is filled in.
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
+import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from geo.extract import dates
 from geo.extract.events import (
@@ -39,6 +46,7 @@ from geo.extract.events import (
     IMPOSED,
     LIFTED,
     Cue,
+    junctions,
     place_is_background,
 )
 from geo.extract.measures import find_measures
@@ -178,12 +186,13 @@ def _events(ctx: Context, cues: list[Cue]) -> tuple[list[_Event], dict[str, Plac
     places: dict[str, Place] = {}
     denied: set[str] = set()
     orphans: list[Cue] = []
-    for cue in cues:
-        zones = _zones_in(ctx, cue, places)
+    for _index, group in itertools.groupby(cues, key=lambda c: c.sentence.index):
+        group = list(group)
+        zones = _zones_of_sentence(ctx, group, places)
         if not zones:
-            orphans.append(cue)
+            orphans.append(group[0])
             continue
-        for place, mention in zones:
+        for place, mention, cue in zones:
             if cue.kind == DENIED:
                 denied.add(place.id)
                 ctx.findings.append(f"{place.name}: the report denies a lockdown there "
@@ -195,7 +204,7 @@ def _events(ctx: Context, cues: list[Cue]) -> tuple[list[_Event], dict[str, Plac
                 cue, mention.start, ctx.text, ctx.language)
             event.primary = event.primary or not background
     for cue in orphans:  # "The lockdown was ordered in late July": of the nearest zone
-        if cue.kind == DENIED or _FOREIGN.search(cue.sentence.text):
+        if cue.kind == DENIED or cue.named_only or _FOREIGN.search(cue.sentence.text):
             continue
         target = _nearest_event(ctx, cue, events, places)
         if target is not None:
@@ -213,6 +222,92 @@ def _events(ctx: Context, cues: list[Cue]) -> tuple[list[_Event], dict[str, Plac
         result.append(event)
     result.sort(key=lambda e: (not e.primary, e.cues[0].start))
     return result, places
+
+
+def _zones_of_sentence(ctx: Context, cues: list[Cue], places: dict[str, Place]
+                       ) -> list[tuple[Place, PlaceMention | None, Cue]]:
+    """The zones of one sentence, each with the cue that speaks of it: the sentence's
+    first cue, or, where the sentence names several zones in clauses of their own
+    ("Hyesan was locked down on Nov. 12, and Samjiyon on Nov. 14"; "혜산시는 12일,
+    삼지연시는 14일 봉쇄됐다"), the cue of the zone's own clause (or, where the clause has
+    none, of the clause before it) limited to that clause's dates."""
+    first = cues[0]
+    zones = _zones_in(ctx, first, places)
+    for cue in cues[1:]:
+        known = {place.id for place, _ in zones}
+        zones += [(p, m) for p, m in _zones_in(ctx, cue, places) if p.id not in known]
+    named = [(p, m) for p, m in zones if m is not None]
+    parts = None
+    if len(named) >= 2 and not _RESPECTIVELY.search(first.sentence.text):
+        parts = _clauses(ctx, first.sentence, [m for _, m in named], cues)
+    if parts is None:  # one clause: its first lockdown word, read with the whole sentence
+        first = replace(first, kind=first.whole or first.kind)
+        return [(place, mention, first) for place, mention in zones]
+    result = []
+    for place, mention in zones:
+        for (start, end), cue in parts:
+            if mention is None or start <= mention.start < end:
+                result.append((place, mention, replace(cue, part=None if mention is None
+                                                      else (start, end))))
+                break
+    return result
+
+
+def _clauses(ctx: Context, sentence: Sentence, mentions: list[PlaceMention], cues: list[Cue]
+             ) -> list[tuple[tuple[int, int], Cue]] | None:
+    """The sentence cut at its clause junctions into clauses that each name a zone, with
+    each clause's cue; None when it is one clause. A piece naming no zone belongs to the
+    clause before it ("… on Nov. 12 and lifted on Nov. 20"); one naming a zone but with
+    neither a lockdown word nor a date of its own is the start of a list of subjects
+    ("Hyesan and Samjiyon were …") and belongs to the clause after it."""
+    ends, starts_ = {m.end for m in mentions}, {m.start for m in mentions}
+    # Not a junction: one inside a name, or one joining a list of names ("Hyesan and
+    # Samjiyon", "혜산시, 삼지연시").
+    cuts = [j for j in junctions(ctx.text, sentence.start, sentence.end, ctx.language)
+            if not any(m.start < j.end() and j.start() < m.end for m in mentions)
+            and not (j.start() in ends and j.end() in starts_)]
+    bounds = [sentence.start, *itertools.chain.from_iterable((j.start(), j.end()) for j in cuts),
+              sentence.end]
+    pieces = [[bounds[i], bounds[i + 1]] for i in range(0, len(bounds), 2)]
+    dated = [e.start for e in _in_sentence(ctx, sentence)]
+
+    def has(points: list[int], piece: list[int]) -> bool:
+        return any(piece[0] <= x < piece[1] for x in points)
+
+    zones = [m.start for m in mentions]
+    starts = [c.start for c in cues]
+    merged: list[list[int]] = []
+    for piece in pieces:
+        if merged and not has(zones, piece):
+            merged[-1][1] = piece[1]  # no zone: the clause before goes on
+        else:
+            merged.append(piece)
+    clauses: list[list[int]] = []
+    pending: list[int] | None = None
+    for piece in merged:
+        if pending is not None:
+            piece = [pending[0], piece[1]]
+            pending = None
+        if not has(starts, piece) and not has(dated, piece) and piece is not merged[-1]:
+            pending = piece  # a subject list: its predicate is in the next piece
+            continue
+        clauses.append(piece)
+    if pending is not None:
+        clauses.append(pending)
+    if len(clauses) < 2:
+        return None
+    result: list[tuple[tuple[int, int], Cue]] = []
+    for start, end in clauses:
+        own = [c for c in cues if start <= c.start < end]
+        if own:
+            cue = own[0]
+        elif result:
+            cue = result[-1][1]  # "…, and Samjiyon on Nov. 14": the clause before's verb
+        else:
+            later = [c for c in cues if c.start >= end]
+            cue = later[0] if later else cues[0]
+        result.append(((start, end), cue))
+    return result
 
 
 def _merge_seats(ctx: Context, events: dict[str, _Event]) -> None:
@@ -298,9 +393,33 @@ def _not_a_zone(ctx: Context, cue: Cue, mention: PlaceMention,
         return True
     if ctx.language == "ko":
         low, high = sorted((mention.end, cue.start))
-        if ", " in ctx.text[low:high]:
+        ends, starts = {m.end for m in mentions}, {m.start for m in mentions}
+        # A comma of a list of names ("혜산시, 삼지연시, 김정숙군이") joins, not divides.
+        clause_commas = [k for k in _comma_positions(ctx.text, low, high)
+                         if not (k in ends and k + 2 in starts)]
+        if clause_commas and not _dated_topic(ctx, mention, cue.sentence):
             return True
     return False
+
+
+def _comma_positions(text: str, low: int, high: int) -> list[int]:
+    found, k = [], text.find(", ", low, high)
+    while k >= 0:
+        found.append(k)
+        k = text.find(", ", k + 2, high)
+    return found
+
+
+_TOPIC = re.compile(r"(?:은|는|이|가|도|에서는|에는|에서도)?\s*")
+_DATED_AFTER = re.compile(r"\s*(?:에는|에|부터|까지)?\s*, ")
+
+
+def _dated_topic(ctx: Context, mention: PlaceMention, sentence: Sentence) -> bool:
+    """'혜산시는 12일, 삼지연시는 14일 봉쇄됐다': a zone and a date alone before a comma share
+    the verb of the clause after it (Korean leaves it out of all but the last)."""
+    position = _TOPIC.match(ctx.text, mention.end).end()
+    return any(e.start == position and _DATED_AFTER.match(ctx.text, e.end)
+               for e in _in_sentence(ctx, sentence))
 
 
 def _country_acts(ctx: Context, cue: Cue, mention: PlaceMention,
@@ -533,6 +652,8 @@ def _in_clause(ctx: Context, cue: Cue) -> list:
     """The sentence's time expressions; in Korean, only those of the lockdown word's own
     clause (Korean joins clauses with a comma: "…도착했다고 보도한 가운데, …해제")."""
     expressions = _in_sentence(ctx, cue.sentence)
+    if cue.part is not None:  # a zone's own clause of a sentence naming several
+        return [e for e in expressions if cue.part[0] <= e.start < cue.part[1]]
     if ctx.language != "ko":
         return expressions
     kept = []
@@ -607,6 +728,8 @@ def _dates_of(ctx: Context, event: _Event) -> _Dates:
                 if _OFFSET_AFTER.match(ctx.text, expression.end, expression.end + 12) or \
                         _OFFSET_WORDS.search(expression.words):
                     continue  # "five days after", "15일만에": an offset or how long it lasted
+                if _length_of_another(ctx, expression) or cue.kind == LIFTED:
+                    continue  # "a month of disciplinary labor"; "lifted a three-week lockdown"
                 if found.duration is None:
                     found.duration = (expression, sentence)
                     found.used.append((expression, "announced_end"))
@@ -662,6 +785,10 @@ def _respectively(ctx: Context, event: _Event, sentence: Sentence, expressions: 
 
 def _lockdown(ctx: Context, event: _Event, number: int, events: list[_Event]) -> Lockdown | None:
     found = _dates_of(ctx, event)
+    if found.duration is None and found.announced_end is None:
+        found.duration = _length_after(ctx, event, events)
+        if found.duration is not None:
+            found.used.append((found.duration[0], "announced_end"))
     if found.actual_end is None and event.kind == LIFTED:
         found.actual_end = _announced_lifting(ctx, event, found)
     effective = found.effective
@@ -799,19 +926,113 @@ def _in_force_by(ctx: Context) -> dt.date | None:
 
 
 def _duration_end(ctx: Context, duration: tuple, effective: When) -> When:
+    """A stated length counted from the start: start + N days (or calendar months).
+
+    With no start day, the bounds the report gives still bound the end: a lockdown in
+    force by day B (``effective.latest``) began on or before B, so its N days end on
+    B + N at the latest and, having run on B, not before B; one known to the month
+    ends between the month's first day + N and its last day + N. Those bounds are the
+    end's ``earliest`` and ``latest``, its day unknown (the corpus convention: no
+    derived end without a start day), with the words and the reasoning.
+    """
     expression, sentence = duration
-    days = getattr(expression, "days", None)
-    months = getattr(expression, "months", None)
-    if effective.on is None or effective.precision not in (None, TimePrecision.DAY):
-        return When(certainty=Certainty.UNKNOWN, words=expression.words,
-                    reasoning="A duration is stated, but not the day it counts from.",
-                    evidence=(ctx.evidence(sentence),))
-    end = dates.end_of_duration(effective.on, days=days or 0, months=months or 0)
-    return When(certainty=Certainty.INFERRED, on=end, precision=TimePrecision.DAY,
-                words=expression.words,
-                reasoning=f"{expression.words!r} counted from {effective.on} "
-                          f"({effective.words or 'the start'}); see dates.end_of_duration.",
-                evidence=(ctx.evidence(sentence), *effective.evidence[:1]))
+    days = getattr(expression, "days", None) or 0
+    months = getattr(expression, "months", None) or 0
+    evidence = (ctx.evidence(sentence), *effective.evidence[:1])
+    if effective.on is not None and effective.precision in (None, TimePrecision.DAY):
+        end = dates.end_of_duration(effective.on, days=days, months=months)
+        return When(certainty=Certainty.INFERRED, on=end, precision=TimePrecision.DAY,
+                    words=expression.words,
+                    reasoning=f"{expression.words!r} counted from {effective.on} "
+                              f"({effective.words or 'the start'}); see dates.end_of_duration.",
+                    evidence=evidence)
+    if effective.on is not None and effective.precision is TimePrecision.MONTH:
+        first = effective.on.replace(day=1)
+        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        earliest = dates.end_of_duration(first, days=days, months=months)
+        latest = dates.end_of_duration(last, days=days, months=months)
+        return When(certainty=Certainty.UNKNOWN, words=expression.words, earliest=earliest,
+                    latest=latest, evidence=evidence,
+                    reasoning=f"{expression.words!r} from a start known only to the month "
+                              f"({first:%Y-%m}, {effective.words!r}): it was to end between "
+                              f"{earliest} and {latest} (dates.end_of_duration); no day is "
+                              "given without the start's.")
+    if effective.on is None and effective.latest is not None:
+        bound = effective.latest
+        latest = dates.end_of_duration(bound, days=days, months=months)
+        speaking = getattr(ctx.speaking, "start", None)
+        if speaking is not None and getattr(ctx.anchor, "spoke", None) == bound:
+            evidence = tuple(dict.fromkeys((*evidence, ctx.evidence(_sentence_at(ctx,
+                                                                                speaking)))))
+        return When(certainty=Certainty.UNKNOWN, words=expression.words, earliest=bound,
+                    latest=latest, evidence=evidence,
+                    reasoning=f"{expression.words!r} with no start day: it was in force by "
+                              f"{bound} ({ctx.anchor_words()}), so it began then or earlier and "
+                              f"was to end by {latest} ({bound} + {expression.words!r}) at the "
+                              f"latest, and not before {bound} (dates.end_of_duration); no day "
+                              "is given without the start's.")
+    return When(certainty=Certainty.UNKNOWN, words=expression.words,
+                reasoning="A duration is stated, but not the day it counts from.",
+                evidence=(ctx.evidence(sentence),))
+
+
+# "a month of disciplinary labor", "a 30-day isolation": the length of something else.
+_OF_OTHER = re.compile(r"\s+of\s+(?!(?:the\s+|a\s+)?(?:\w+\s+)?(?:lockdowns?|quarantine|closure|"
+                       r"sealing|blockade|restrictions?)\b)", re.IGNORECASE)
+_ADJECTIVAL = re.compile(r"-(?:day|week|month|hour)$", re.IGNORECASE)
+_LOCKDOWN_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:lockdowns?|lock-downs?|quarantine|closure|"
+                            r"sealing|blockade|shutdown|curfew|stay-at-home|order|ban)\b",
+                            re.IGNORECASE)
+
+
+def _length_of_another(ctx: Context, expression) -> bool:
+    """A length that says how long something other than the lockdown lasts: "a month of
+    disciplinary labor", or an adjective ("30-day") of a noun that is not a lockdown's."""
+    if ctx.language == "ko":
+        return False
+    if _OF_OTHER.match(ctx.text, expression.end, expression.end + 40):
+        return True
+    return bool(_ADJECTIVAL.search(expression.words)) and not _LOCKDOWN_NOUN.match(
+        ctx.text, expression.end, expression.end + 60)
+
+
+# "It is expected to last 20 days", "이 조치는 20일간 이어진다": a length said of the lockdown
+# of the sentence before, in a sentence with no lockdown word of its own.
+_LENGTH_VERB_BEFORE = re.compile(r"\b(?:last|lasts|run|runs|continue|continues|remain in (?:place|"
+                                 r"force))(?: for)?(?: about| around| some)?\s*$", re.IGNORECASE)
+_HEDGED = re.compile(r"\b(?:may|might|could|possibly|perhaps|whether|if|rumou?r\w*|speculat\w*)\b|"
+                     r"\?|가능성|수도 있|할지|소문|확인되지 않", re.IGNORECASE)
+_LENGTH_VERB_AFTER_KO = re.compile(r"\s*(?:동안\s*)?(?:지속|계속|이어|유지|진행)"
+                                   r"(?!됐|되었|했|었|졌)")
+
+
+def _length_after(ctx: Context, event: _Event, events: list[_Event]) -> tuple | None:
+    """The announced length told in the sentence right after one of the lockdown's own,
+    when that sentence names no other zone, states no lockdown itself and says the length
+    is how long *it* lasts (not how long it lasted)."""
+    cue_sentences = {c.sentence.index for e in events for c in e.cues}
+    for cue in event.cues:
+        if cue.start in event.borrowed:
+            continue
+        k = cue.sentence.index + 1
+        if k >= len(ctx.sentences) or k in cue_sentences:
+            continue
+        sentence = ctx.sentences[k]
+        if _HEDGED.search(sentence.text) or any(
+                m.entry is None or m.entry.id != event.zone.id for m in ctx.places_in(sentence)):
+            continue  # "It may last 20 days": a guess; or the length of another place
+        for expression in _in_sentence(ctx, sentence):
+            if _role(expression) != "DURATION":
+                continue
+            if ctx.language == "ko":
+                told = _LENGTH_VERB_AFTER_KO.match(ctx.text, expression.end, expression.end + 12)
+            else:
+                told = _LENGTH_VERB_BEFORE.search(ctx.text, max(sentence.start,
+                                                                expression.start - 40),
+                                                  expression.start)
+            if told:
+                return (expression, sentence)
+    return None
 
 
 def _changes(ctx: Context, event: _Event, found: _Dates, effective: When) -> list[StatusChange]:

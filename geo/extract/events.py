@@ -12,11 +12,15 @@ what the sentence says happened to it:
 
 Sealing the national border or ports is not a place lockdown, and speculation
 ("may lock down", "expected to lift", "가능성", unconfirmed rumours) states
-nothing; both are skipped. A cue is *background* when the sentence marks it as
-earlier or as context ("had been", "for the second time", "last year", "after X
-was put under lockdown", "앞서", "에 이어", "봉쇄된 개성으로"); the place named in
-an "after/since/when" clause before the cue is background even when the main
-clause is the news.
+nothing; both are skipped. Words that look ahead to a lockdown's *length* ("is
+expected to last 20 days", "20일간 이어질 전망") are how its announced duration is
+reported, not speculation that it happens. A quarantine imposed *on* something
+("a 20-day quarantine was imposed on Hyesan") is a lockdown cue only where the
+sentence names the place (a quarantine of people is not a place lockdown). A cue
+is *background* when the sentence marks it as earlier or as context ("had been",
+"for the second time", "last year", "after X was put under lockdown", "앞서",
+"에 이어", "봉쇄된 개성으로"); the place named in an "after/since/when" clause before
+the cue is background even when the main clause is the news.
 """
 
 # ruff: noqa: RUF001 - Korean text and typographic quotes in the patterns
@@ -37,8 +41,13 @@ _EN_LOCKDOWN = re.compile(
     r"\bblock(?:ed|ing)? (?:all|the (?:whole|entire)) (?:provinces|cities|counties|city|county"
     r"|town|area)|\bblocked (?:the public|residents|people|outsiders) from entering\b|"
     r"\b(?:banned|barred|banning|barring) (?:entry|outsiders|people) (?:to|from entering|into)\b|"
-    r"\bquarantin(?:e|ed|ing) (?:of )?(?:the )?(?:whole|entire) (?:city|county|town)\b",
+    r"\bquarantin(?:e|ed|ing) (?:of )?(?:the )?(?:whole|entire) (?:city|county|town)\b|"
+    r"\bquarantine (?:was |has been |had been |is )?(?:imposed|declared|ordered) (?:on|in)\b|"
+    r"\b(?:imposed|declared|ordered) (?:a |an )?(?:[\w-]+ ){0,2}?quarantine (?:on|in)\b",
     re.IGNORECASE)
+# A quarantine cue speaks of a place only when the sentence names one ("… on Hyesan");
+# with none named it may be of people, and is not given to another sentence's zone.
+_NAMED_ONLY = re.compile(r"^(?!.*\b(?:whole|entire)\b).*quarantine", re.IGNORECASE)
 _KO_LOCKDOWN = re.compile(r"봉쇄|이중잠금|문밖 출입이 (?:엄격히 )?통제|"
                           r"출입(?:을|이|도)? (?:전면 )?(?:제한|차단|금지)|출입 금지")
 _KO_NOT_A_PLACE = re.compile(r"국경|항구|국경연선|세관|무역")
@@ -58,6 +67,12 @@ _EN_SPECULATION = re.compile(
     r"\b(?:may|might|could|would|possibly|perhaps|likely to|expected to|expectations?|"
     r"speculat\w*|consider(?:ing)?|plans? to|whether|if)\b|\?", re.IGNORECASE)
 _KO_SPECULATION = re.compile(r"가능성|전망|관측|할 수도|할지|얘기가 흘러|소문|확인되지 않|\?")
+# Looking ahead to how long it lasts: the announced duration, not speculation.
+_EN_LENGTH_AHEAD = re.compile(
+    r"\b(?:is |are |was |were )?(?:expected|likely|set|due|scheduled|planned|said) to (?:last|run|"
+    r"continue|remain in (?:place|force))\b", re.IGNORECASE)
+_KO_LENGTH_AHEAD = re.compile(r"(?:(?:지속|계속|유지)(?:될|된다는|할)|이어(?:질|진다는)) ?"
+                              r"(?:것으로 )?(?:전망|관측)")
 _EN_BACKGROUND = re.compile(
     r"\bhad been\b|\bhad (?:imposed|ordered|lifted|locked)\b|\bfor the (?:second|third|"
     r"fourth) time\b|\blast year\b|\bprevious(?:ly)?\b|\bearlier (?:this|that|in)\b|"
@@ -88,33 +103,69 @@ class Cue:
     end: int
     kind: str  # IMPOSED, LIFTED, DOWNGRADED or DENIED
     background: bool
+    named_only: bool = False  # given to no zone but one its own sentence names
+    # The span of the sentence's clause that speaks of the zone, when a sentence gives
+    # several zones each in its own clause; its dates are the zone's.
+    part: tuple[int, int] | None = None
+    # The change read with the whole sentence as the word's clause (as a sentence of one
+    # clause is read): "locked down and sealed off on Nov. 12, then lifted on Nov. 20".
+    whole: str | None = None
 
 
 def find_cues(sentences: list[Sentence], language: str) -> list[Cue]:
-    """Every lockdown cue, in text order (at most one per sentence: its strongest)."""
+    """Every lockdown cue, in text order: each lockdown word of a sentence that says what
+    happened to it. A sentence's first cue is its main one; the others matter where the
+    sentence speaks of several zones, each in a clause of its own ("Hyesan's lockdown was
+    lifted on Nov. 20, while Samjiyon remains sealed off")."""
     cues = []
     for i, sentence in enumerate(sentences):
         following = sentences[i + 1].text if i + 1 < len(sentences) else ""
-        cue = _sentence_cue(sentence, following, language)
-        if cue is not None:
-            cues.append(cue)
+        cues.extend(_sentence_cues(sentence, following, language))
     return cues
 
 
-def _sentence_cue(sentence: Sentence, following: str, language: str) -> Cue | None:
+# Where one clause of a sentence ends and another begins: ", while", "; ", " and " (read
+# only between two lockdown words), 해제됐지만 / 봉쇄됐고, / ", ".
+_EN_JUNCTION = re.compile(r",?\s+(?:while|whereas|but)\s+|,\s+and\s+|;\s*|\s+and\s+",
+                          re.IGNORECASE)
+_KO_JUNCTION = re.compile(r"(?<![다라])고,?\s+|지만,?\s+|으며,?\s+|(?<=[가-힣])며,?\s+|는데,?\s+|"
+                          r"으나,?\s+|,\s+")
+
+
+def junctions(text: str, start: int, end: int, language: str) -> list[re.Match]:
+    """The clause junctions of ``text[start:end]`` (see ``_EN_JUNCTION``)."""
+    pattern = _KO_JUNCTION if language == "ko" else _EN_JUNCTION
+    return list(pattern.finditer(text, start, end))
+
+
+def _sentence_cues(sentence: Sentence, following: str, language: str) -> list[Cue]:
     text = sentence.text
     korean = language == "ko"
     lockdown = _KO_LOCKDOWN if korean else _EN_LOCKDOWN
-    for match in lockdown.finditer(text):
-        if _about_border(text, match, korean):
-            continue
-        kind = _kind(text, match, following, korean)
+    matches = [m for m in lockdown.finditer(text) if not _about_border(text, m, korean)]
+    # Blanked, offsets kept: "expected to last 20 days" looks ahead to the length only.
+    plain = (_KO_LENGTH_AHEAD if korean else _EN_LENGTH_AHEAD).sub(
+        lambda m: " " * len(m.group()), text) if matches else text
+    cues = []
+    for i, match in enumerate(matches):
+        # A verb in the clause of another lockdown word is that one's, not this one's.
+        lo = hi = None
+        if i > 0:
+            between = junctions(text, matches[i - 1].end(), match.start(), language)
+            lo = between[-1].end() if between else None
+        if i + 1 < len(matches):
+            between = junctions(text, match.end(), matches[i + 1].start(), language)
+            hi = between[0].start() if between else None
+        kind = _kind(text, plain, match, following, korean, lo, hi)
         if kind is None:
             continue
+        whole = _kind(text, plain, match, following, korean, None, None) if (
+            lo is not None or hi is not None) else kind
         background = bool((_KO_BACKGROUND if korean else _EN_BACKGROUND).search(text))
-        return Cue(sentence, sentence.start + match.start(), sentence.start + match.end(), kind,
-                   background)
-    return None
+        cues.append(Cue(sentence, sentence.start + match.start(), sentence.start + match.end(),
+                        kind, background, named_only=bool(_NAMED_ONLY.search(match.group())),
+                        whole=whole or kind))
+    return cues
 
 
 _BORDER_OBJECT = re.compile(
@@ -134,8 +185,13 @@ def _about_border(text: str, match: re.Match, korean: bool) -> bool:
     return bool(_BORDER_OBJECT.search(after) or _BORDER_BEFORE.search(before))
 
 
-def _kind(text: str, match: re.Match, following: str, korean: bool) -> str | None:
+def _kind(text: str, plain: str, match: re.Match, following: str, korean: bool,
+          clause_start: int | None, clause_end: int | None) -> str | None:
+    """What the sentence says happened to the lockdown word ``match``; ``plain`` is the
+    text with its looking-ahead-to-a-length words blanked."""
     lo, hi = max(0, match.start() - _WINDOW), match.end() + _WINDOW
+    lo = max(lo, clause_start) if clause_start is not None else lo
+    hi = min(hi, clause_end) if clause_end is not None else hi
     # The verb that says what happened to the lockdown is in its own clause.
     comma = text.rfind(",", lo, match.start())
     lo = comma + 1 if comma >= 0 else lo
@@ -146,8 +202,8 @@ def _kind(text: str, match: re.Match, following: str, korean: bool) -> str | Non
     ease, lift = (_KO_EASE, _KO_LIFT) if korean else (_EN_EASE, _EN_LIFT)
     eased, lifted = ease.search(near), lift.search(near)
     # A verb of speculation before the lockdown word in its clause ("may lift the lockdown").
-    clause = re.split(r"[,;:]|\bbut\b", text[:match.start()])[-1]
-    if speculation.search(clause + text[match.start():match.end() + 15]):
+    clause = re.split(r"[,;:]|\bbut\b", plain[:match.start()])[-1]
+    if speculation.search(clause + plain[match.start():match.end() + 15]):
         return None
     if korean and _KO_RUMOUR.search(text):
         return None

@@ -16,12 +16,20 @@ import re
 from dataclasses import dataclass
 
 _EN = {
+    # OxCGRT C6: people required not to leave their homes (an advisory to stay indoors,
+    # as for yellow dust, is not a lockdown's measure and is not read here).
     "stay_at_home": (
         r"\b(?:unable|not allowed|forbidden|barred|banned|prohibited) (?:from |to )?leav\w* "
-        r"(?:their |the )?homes?|\bleav\w* (?:their|the) homes?\b|\bstay (?:at|in) (?:their )?"
-        r"homes?\b|\bremain in (?:their|the) homes?\b|\block\w* (?:them|people|residents) up in "
-        r"(?:their|the) homes?\b|\bconfined to (?:their )?homes?\b|\bstay-at-home\b|"
-        r"\ballowed to leave (?:their|the) homes?\b|\bnot (?:allowed|permitted) (?:to go )?outside\b"
+        r"(?:their |the |his |her )?(?:homes?|houses?)|\bleav\w* (?:their|the) (?:homes?|houses?)"
+        r"\b|\bstay (?:at|in) (?:their )?homes?\b|\bremain in (?:their|the) (?:homes?|houses?)\b|"
+        r"\block\w* (?:them|people|residents) up in (?:their|the) homes?\b|\bconfined to (?:their )?"
+        r"(?:homes?|houses?|apartments?)\b|\bstay-at-home\b|\ballowed to leave (?:their|the) "
+        r"(?:homes?|houses?)\b|\bnot (?:allowed|permitted) (?:to go )?outside\b|"
+        r"\b(?:can ?not|can't|could not|couldn't|may not|must not) (?:go out(?:side)?|step "
+        r"outside|leave (?:their |the )?(?:homes?|houses?))\b|"
+        r"\b(?:ordered|told|required|forced|made) to (?:stay|remain) (?:indoors|inside|at home)\b|"
+        r"\b(?:ban\w*|prohibit\w*|barred|forbidden) (?:on |from )?going out(?:side)?\b|"
+        r"\bkept (?:indoors|inside their homes)\b"
     ),
     "markets_closed": (
         r"\b(?:clos\w*|shut\w*)(?: down)? (?:\w+ ){0,3}?markets?\b|\bmarkets? (?:were |have been |"
@@ -64,8 +72,13 @@ _EN = {
     ),
 }
 _KO = {
-    "stay_at_home": r"집\s?밖으로 (?:못|나오지|나가지)|집\s?밖에 (?:못|나오지)|문밖 출입|외출(?:을|이)? "
-                    r"(?:금지|통제)|귀가하라|집에 갇",
+    # 집 밖으로 나갈 수 없고, 외출이 금지, 집에만 머물러야, 문밖 출입, 귀가하라
+    "stay_at_home": r"집\s?밖(?:으로|에|을)? ?(?:못|나오지|나가지|나갈 수 없|나올 수 없|나가면 안|나오면 안|"
+                    r"나오지 말|나가지 말)|집에서 (?:나오지|나가지|나올 수 없|나갈 수 없)|"
+                    r"문\s?밖 출입|외출(?:을|이|도|은)? (?:전면 |일절 |엄격히 |모두 )?(?:금지|통제|차단|막)|"
+                    r"외출 금지|외출(?:하지|을 하지) 못|외출할 수 없|"
+                    r"집(?:에만|안에만|에서만) (?:머물|있어야|있으라|있게)|(?:집|자택)에 머물(?:러야|도록|라)|"
+                    r"귀가하라|집에 갇",
     "markets_closed": r"시장 운영(?:도|이|을)? 중단|(?:장마당|시장)(?:도|이|을)?(?: 모두)? "
                       r"(?:문을 닫|폐쇄|운영 중단)",
     "workplaces_closed": r"(?:직장|공장|기업소)(?:도|이|들이)? (?:모두 )?(?:문을 닫|폐쇄|가동 중단)|출근(?:을|이)? 금지",
@@ -84,6 +97,9 @@ _COMPILED = {
 # Said of a group, not of the lockdown's people: "entire military units put into group
 # quarantine" is not a measure of a place lockdown.
 _NOT_OF_RESIDENTS = re.compile(r"\bgroup quarantine\b|\bmilitary units?\b", re.IGNORECASE)
+# Denied: "there are no bans on going outside", "외출이 금지되지 않았다".
+_NEGATED_BEFORE = re.compile(r"\b(?:no|not|never|without)\s+(?!one\b)(?:\w+\s+)?$", re.IGNORECASE)
+_NEGATED_AFTER_KO = re.compile(r"[^.,]{0,5}(?:않|없)")
 
 
 @dataclass(frozen=True)
@@ -104,5 +120,13 @@ def find_measures(sentence: str, offset: int, language: str) -> list[MeasureCue]
             continue
         if code == "individual_isolation" and _NOT_OF_RESIDENTS.search(sentence):
             continue
+        if _negated(sentence, match, language):
+            continue
         found.append(MeasureCue(code, offset + match.start(), offset + match.end()))
     return found
+
+
+def _negated(sentence: str, match: re.Match, language: str) -> bool:
+    if language == "ko":
+        return bool(_NEGATED_AFTER_KO.match(sentence, match.end()))
+    return bool(_NEGATED_BEFORE.search(sentence, max(0, match.start() - 16), match.start()))

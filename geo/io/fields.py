@@ -7,12 +7,19 @@ unknown) and ``F_precision`` (ACLED time precision 1 day, 2 week, 3 month;
 null when unknown). Zones add the moments the timeline reads as DATETIME
 fields, so QGIS's Temporal Controller can animate them from the file alone:
 
-- ``period_start`` — when the lockdown began to apply (never before its order);
+- ``period_start`` — when the lockdown is first known to apply (never before its order);
 - ``period_end`` — the first moment it no longer applied (actual end or a
   'lifted' change); null while lifting is unconfirmed, which QGIS reads as
   "still shown";
 - ``end_passed_after`` — the end of the last announced end (inclusive), after
-  which the status is "announced end passed, lifting unconfirmed".
+  which the status is "announced end passed, lifting unconfirmed";
+- ``reported_until`` — the end of the lockdown's last word (``geo.timeline.last_word``),
+  after which one with no announced end is "in force when last reported; no later
+  report";
+- ``start_reported`` (boolean) and ``may_apply_from`` — whether a report gives the
+  start; if not, ``period_start`` is the first moment a report says it was in force
+  (null: never) and before it the status is "start not reported" from
+  ``may_apply_from`` (its earliest bound; null: no bound) on.
 
 Incidents carry ``event_at`` (DATETIME: the day and the time when known, 00:00
 when only the day is) beside ``event_date`` and ``event_time``. Pure: frames in,
@@ -29,14 +36,24 @@ import pyarrow as pa
 
 from geo.model import Dataset, When
 from geo.tables import province_of
-from geo.timeline import announced_end_at, as_moment, lifted_at, start_of, status_of
+from geo.timeline import (
+    announced_end_at,
+    as_moment,
+    in_force_from,
+    last_word,
+    lifted_at,
+    reported_until,
+    start_of,
+    status_of,
+)
 
 ZONE_DATES = ("ordered", "in_force_from", "announced_end", "actual_end")
 DATE_COLUMNS = frozenset({*ZONE_DATES, "status_on", "event_date"})
-MOMENT_COLUMNS = frozenset({"period_start", "period_end", "end_passed_after", "event_at"})
+MOMENT_COLUMNS = frozenset({"period_start", "period_end", "end_passed_after", "reported_until",
+                            "may_apply_from", "event_at"})
 # The added fields, in order; listed so an empty layer (everything filtered out) keeps them.
 ZONE_FIELDS = ["province", "status", "status_on", "period_start", "period_end",
-               "end_passed_after",
+               "end_passed_after", "reported_until", "start_reported", "may_apply_from",
                *(f"{name}{part}" for name in ZONE_DATES
                  for part in ("", "_time", "_certainty", "_precision")),
                "measures", "trigger"]
@@ -67,13 +84,6 @@ def _end_passed_after(lockdown) -> dt.datetime | None:
     return dt.datetime.combine(end.on, end.at) if end.at else as_moment(end.on)
 
 
-def _safe_start(lockdown) -> dt.datetime | None:
-    try:
-        return start_of(lockdown)
-    except TypeError:  # an unknown start: nothing to animate from
-        return None
-
-
 def zone_fields(dataset: Dataset, zones: gpd.GeoDataFrame,
                 day: dt.date | dt.datetime) -> gpd.GeoDataFrame:
     """The zones layer with each lockdown's dates, status on ``day`` and measures."""
@@ -82,15 +92,21 @@ def zone_fields(dataset: Dataset, zones: gpd.GeoDataFrame,
     for lockdown_id in zones["lockdown"]:
         lockdown = lockdowns[lockdown_id]
         place = dataset.place(lockdown.zone)
+        said = last_word(dataset, lockdown)
         # The moments come before the dates: QGIS guesses a layer's temporal fields from
         # the first Date/DateTime field named like start/from and end (in that order).
         row: dict[str, object] = {
             "province": province_of(dataset, place),
-            "status": status_of(lockdown, day).value,
+            "status": status_of(lockdown, day, said).value,
             "status_on": day.date() if isinstance(day, dt.datetime) else day,
-            "period_start": _safe_start(lockdown),
+            "period_start": in_force_from(lockdown),
             "period_end": lifted_at(lockdown),
             "end_passed_after": _end_passed_after(lockdown),
+            "reported_until": reported_until(lockdown, said),
+            "start_reported": start_of(lockdown) is not None,
+            "may_apply_from": None if start_of(lockdown) is not None
+            or lockdown.effective.earliest is None
+            else dt.datetime.combine(lockdown.effective.earliest, dt.time(0, 0)),
         }
         for name, when in zip(ZONE_DATES, (lockdown.ordered, lockdown.effective,
                                            lockdown.announced_end, lockdown.actual_end),

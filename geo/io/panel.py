@@ -29,7 +29,7 @@ from geo.io.events import COUNTRIES, country_of
 from geo.measures import measure_type
 from geo.model import Dataset, Lockdown, Scope
 from geo.tables import province_of
-from geo.timeline import ZoneStatus, dataset_span, status_of
+from geo.timeline import STATUS_RANK, UNCERTAIN, ZoneStatus, dataset_span, last_word, status_of
 
 INDICATORS = {
     "C1": "School closing", "C2": "Workplace closing", "C3": "Cancel public events",
@@ -67,12 +67,14 @@ def _levels(lockdown: Lockdown) -> dict[str, tuple[int, int]]:
     return levels
 
 
-def _zone_day(lockdowns: list[Lockdown], day: dt.date) -> dict[str, object]:
-    statuses = [status_of(lockdown, day) for lockdown in lockdowns]
-    in_force = [lk for lk, s in zip(lockdowns, statuses, strict=True) if s is ZoneStatus.IN_FORCE]
-    unconfirmed = ZoneStatus.END_PASSED_UNCONFIRMED in statuses
-    shown = next((s for s in (ZoneStatus.IN_FORCE, ZoneStatus.END_PASSED_UNCONFIRMED,
-                              ZoneStatus.LIFTED, ZoneStatus.NOT_YET) if s in statuses), None)
+def _zone_day(lockdowns: list[tuple[Lockdown, dt.date | None]],
+              day: dt.date) -> dict[str, object]:
+    """One zone's row on ``day``; ``lockdowns`` with each one's last word."""
+    statuses = [status_of(lockdown, day, said) for lockdown, said in lockdowns]
+    in_force = [lk for (lk, _), s in zip(lockdowns, statuses, strict=True)
+                if s is ZoneStatus.IN_FORCE]
+    unconfirmed = bool(UNCERTAIN.intersection(statuses))  # may apply: levels unknown
+    shown = min(statuses, key=STATUS_RANK.__getitem__, default=None)
     row: dict[str, object] = {"ZoneStatus": shown.value if shown else None,
                               "Lockdowns": ", ".join(lk.id for lk in in_force) or None}
     coded: dict[str, tuple[int, int]] = {}
@@ -102,9 +104,9 @@ def panel_frame(dataset: Dataset,
     columns = [*ID_COLUMNS, *indicator_columns()]
     if span is None:
         return pd.DataFrame(columns=columns)
-    by_zone: dict[str, list[Lockdown]] = {}
+    by_zone: dict[str, list[tuple[Lockdown, dt.date | None]]] = {}
     for lockdown in dataset.lockdowns:
-        by_zone.setdefault(lockdown.zone, []).append(lockdown)
+        by_zone.setdefault(lockdown.zone, []).append((lockdown, last_word(dataset, lockdown)))
     days = pd.date_range(span[0], span[1], freq="D").date
     rows = []
     for zone_id, lockdowns in by_zone.items():

@@ -36,10 +36,15 @@ REGION_STYLE: dict[str, object] = {"color": "#8c8372", "weight": 1, "opacity": 0
 # "by the end of that day"; QGIS frames exclude their end); the stored day's when still.
 STATUS_EXPRESSION = """CASE WHEN @map_end_time IS NULL THEN "status" ELSE
 with_variable('t', @map_end_time - to_interval('1 second'), CASE
- WHEN "period_start" IS NULL OR @t < "period_start" THEN 'not yet in force'
  WHEN "period_end" IS NOT NULL AND @t >= "period_end" THEN 'lifted'
+ WHEN "period_start" IS NULL OR @t < "period_start" THEN CASE
+  WHEN "start_reported" OR ("may_apply_from" IS NOT NULL AND @t < "may_apply_from")
+   THEN 'not yet in force'
+  ELSE 'start not reported' END
  WHEN "end_passed_after" IS NOT NULL AND @t > "end_passed_after"
   THEN 'announced end passed, lifting unconfirmed'
+ WHEN "end_passed_after" IS NULL AND @t > "reported_until"
+  THEN 'in force when last reported; no later report'
  ELSE 'in force'
 END) END"""
 

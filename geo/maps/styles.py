@@ -10,25 +10,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from geo.timeline import ZoneStatus
+from geo.timeline import STATUS_RANK, ZoneStatus
 
 SEA = "#b9d3e6"
 LAND = "#f8f1dd"  # North Korea: light and warm
 LAND_OTHER = "#dcdbd5"  # China (and any other country): greyer, so the banks differ
 
 # Order used by the legend: what matters most first.
-STATUS_ORDER = (
-    ZoneStatus.IN_FORCE,
-    ZoneStatus.END_PASSED_UNCONFIRMED,
-    ZoneStatus.LIFTED,
-    ZoneStatus.NOT_YET,
-)
+STATUS_ORDER = tuple(sorted(STATUS_RANK, key=STATUS_RANK.__getitem__))
 
 _STATUS_STYLE: dict[ZoneStatus, dict[str, object]] = {
     ZoneStatus.IN_FORCE: {"color": "#b2182b", "fillColor": "#d6604d", "fillOpacity": 0.45,
                           "weight": 3, "opacity": 1.0},
     ZoneStatus.END_PASSED_UNCONFIRMED: {"color": "#b35806", "fillColor": "#fdb863",
                                         "fillOpacity": 0.4, "weight": 3, "opacity": 1.0},
+    # The reports fall silent: paler than what they vouch for, and told apart by hue.
+    ZoneStatus.NO_LATER_REPORT: {"color": "#6f5b4b", "fillColor": "#cbbba9",
+                                 "fillOpacity": 0.3, "weight": 2, "opacity": 0.9},
+    ZoneStatus.START_UNREPORTED: {"color": "#4a6a8a", "fillColor": "#c6d4e1",
+                                  "fillOpacity": 0.12, "weight": 1.5, "opacity": 0.8},
     ZoneStatus.LIFTED: {"color": "#1b7837", "fillColor": "#a6dba0", "fillOpacity": 0.2,
                         "weight": 2, "opacity": 0.9},
     ZoneStatus.NOT_YET: {"color": "#6b6b6b", "fillColor": "#bdbdbd", "fillOpacity": 0.08,
@@ -90,7 +90,9 @@ class StyleClass:
         """A stable CSS-safe name: 'in-force', 'in-force-approximate', ..."""
         slug = {ZoneStatus.IN_FORCE: "in-force",
                 ZoneStatus.END_PASSED_UNCONFIRMED: "end-passed-unconfirmed",
+                ZoneStatus.NO_LATER_REPORT: "no-later-report",
                 ZoneStatus.LIFTED: "lifted",
+                ZoneStatus.START_UNREPORTED: "start-unreported",
                 ZoneStatus.NOT_YET: "not-yet"}[self.status]
         return (slug + ("-approximate" if self.approximate else "")
                 + (f"-stringency-{self.band}" if self.band is not None else ""))

@@ -26,6 +26,7 @@ from geo.maps.raw import HtmlStore, RawMacro, js_json
 from geo.maps.styles import STATUS_ORDER, StyleClass
 from geo.maps.zones import ZoneClassLayer, ZoneRow, status_runs
 from geo.model import Dataset
+from geo.timeline import last_word
 
 DAY_MS = 86_400_000
 
@@ -123,7 +124,8 @@ def add_timeline(m: folium.Map, dataset: Dataset, rows: list[ZoneRow],
     runs: list[list[list[int]]] = []  # per row: [first ms, last ms, status], for popups
     for index, row in enumerate(rows):
         runs.append([])
-        for status, start, end in status_runs(row.lockdown, first, last):
+        for status, start, end in status_runs(row.lockdown, first, last,
+                                              last_word(dataset, row.lockdown)):
             rows_, starts, ends = classes[StyleClass(status, row.approximate)]
             rows_.append(index)
             starts.append(day_ms(start))

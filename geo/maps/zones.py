@@ -28,7 +28,15 @@ from geo.maps.popups import (
 from geo.maps.raw import HtmlStore, RawRender, js_json, store_var
 from geo.maps.styles import STATUS_ORDER, StyleClass
 from geo.model import Dataset, Lockdown
-from geo.timeline import ZoneState, ZoneStatus, as_moment, shift_day, state_of, status_of
+from geo.timeline import (
+    ZoneState,
+    ZoneStatus,
+    as_moment,
+    reported_until,
+    shift_day,
+    state_of,
+    status_of,
+)
 
 STATUS_SLOT = "<span class='lm-status-slot'></span>"  # cannot occur in escaped data
 # What a popup shows after the status of a downgraded lockdown.
@@ -338,29 +346,34 @@ def day_zone_styles(dataset: Dataset, rows: list[ZoneRow], day: dt.date | dt.dat
     return {"classes": classes, "row": [index[key] for key in keys]}
 
 
-def _event_days(lockdown: Lockdown) -> set[dt.date]:
+def _event_days(lockdown: Lockdown, last_reported: dt.date | None) -> set[dt.date]:
     whens = [lockdown.ordered, lockdown.effective, lockdown.announced_end, lockdown.actual_end]
     for change in lockdown.changes:
         whens.append(change.when)
         if change.announced_end is not None:
             whens.append(change.announced_end)
-    return {w.on for w in whens if w.on is not None}
+    days = {d for w in whens for d in (w.on, w.earliest, w.latest) if d is not None}
+    days.add(reported_until(lockdown, last_reported).date())
+    return days
 
 
-def status_runs(lockdown: Lockdown, first: dt.date,
-                last: dt.date) -> list[tuple[ZoneStatus, dt.date, dt.date]]:
-    """(status, first day, last day) for each run of days with the same status.
+def status_runs(lockdown: Lockdown, first: dt.date, last: dt.date,
+                last_reported: dt.date | None = None,
+                ) -> list[tuple[ZoneStatus, dt.date, dt.date]]:
+    """(status, first day, last day) for each run of days with the same status;
+    ``last_reported`` is the lockdown's :func:`geo.timeline.last_word`.
 
-    Status changes only around the lockdown's own dates, so it is evaluated there
-    (and the days either side) rather than on every day: 1,000 zones stay fast.
+    Status changes only around the lockdown's own dates (and its last word), so it is
+    evaluated there (and the days either side) rather than on every day: 1,000 zones
+    stay fast.
     """
     candidates = {first}
-    for day in _event_days(lockdown):
+    for day in _event_days(lockdown, last_reported):
         candidates.update({shift_day(day, -1), day, shift_day(day, 1)})
     days = sorted(d for d in candidates if first <= d <= last)
     runs: list[list] = []
     for index, day in enumerate(days):
-        status = status_of(lockdown, day)
+        status = status_of(lockdown, day, last_reported)
         until = shift_day(days[index + 1], -1) if index + 1 < len(days) else last
         if runs and runs[-1][0] == status:
             runs[-1][2] = until
