@@ -20,6 +20,7 @@ are as trusted as the user's own files, and never read from anywhere else.
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import json
 import os
@@ -117,10 +118,24 @@ def read_entry(folder: Path, key: str) -> Dataset | None:
             or header.get("payload") != hashlib.sha256(payload).hexdigest()):
         return None
     try:
-        dataset = pickle.loads(payload)
+        dataset = _unpickle(payload)
     except Exception:  # a payload that hashes right but does not load: ignore it
         return None
     return dataset if isinstance(dataset, Dataset) else None
+
+
+def _unpickle(payload: bytes) -> object:
+    # Without the garbage collector: a dataset is a few hundred thousand objects and
+    # none of them garbage, yet the collections their allocation triggers grew the load
+    # faster than the data (10,000 lockdowns: 3.7 s with, 1.2 s without; 1,000: 0.16 s
+    # and 0.09 s; bench/bench_scale.py).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(payload)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def write_entry(folder: Path, key: str, dataset: Dataset) -> bool:

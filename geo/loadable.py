@@ -44,8 +44,8 @@ def drawing_problems(dataset: Dataset, source: str = "<data>") -> list[Problem]:
     problems = []
     for place_id in needed:
         place = dataset.place(place_id)
-        users = _users(dataset, place_id)
         if place.gazetteer is None:
+            users = _users(dataset, place_id)  # only for a message: it scans the dataset
             problems.append(Problem(
                 source, _where(dataset, place), "gazetteer", None,
                 f"the place has no gazetteer link, so {users} cannot be drawn",
@@ -54,6 +54,7 @@ def drawing_problems(dataset: Dataset, source: str = "<data>") -> list[Problem]:
         try:
             entry = gazetteer.get(place.gazetteer)
         except PlaceNotFound as exc:
+            users = _users(dataset, place_id)
             hint = f"did you mean {', '.join(exc.suggestions)}? " if exc.suggestions else ""
             problems.append(Problem(
                 source, _where(dataset, place), "gazetteer", place.gazetteer,
@@ -61,6 +62,7 @@ def drawing_problems(dataset: Dataset, source: str = "<data>") -> list[Problem]:
                 f"{hint}use an id that `lockdown-map geocode NAME` gives"))
             continue
         if not (math.isfinite(entry.lat) and math.isfinite(entry.lon)):
+            users = _users(dataset, place_id)
             problems.append(Problem(
                 source, _where(dataset, place), "gazetteer", place.gazetteer,
                 f"the gazetteer place has no coordinates, so {users} cannot be drawn",

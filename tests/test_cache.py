@@ -3,6 +3,7 @@ the file always wins."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import pickle
@@ -51,6 +52,22 @@ def test_second_load_comes_from_the_cache(tmp_path, parses):
     assert second == first == loads_dataset(SEED_TEXT)
     assert len(parses) == 1
     assert entry(tmp_path).is_file()
+
+
+@pytest.mark.parametrize("damage", [None, "payload not a pickle"])
+def test_reading_an_entry_leaves_the_garbage_collector_as_it_was(tmp_path, damage):
+    cache.cached_loads(SEED_TEXT, "seed", directory=tmp_path)
+    if damage:
+        BAD_ENTRIES[damage](entry(tmp_path))
+    assert gc.isenabled()
+    cache.read_entry(tmp_path, cache.text_key(SEED_TEXT))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        cache.read_entry(tmp_path, cache.text_key(SEED_TEXT))
+        assert not gc.isenabled()  # not switched on behind the caller's back
+    finally:
+        gc.enable()
 
 
 def test_a_changed_file_is_parsed_again_and_wins(tmp_path, parses):
