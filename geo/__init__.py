@@ -67,6 +67,7 @@ _LAZY = {
     "export_map": "geo.export",
     "map_html_bytes": "geo.export",
     "describe_lockdown": "geo.describe",
+    "describe_zone": "geo.describe",
     "load_loadable": "geo.loadable",
     "loads_loadable": "geo.loadable",
     "check_loadable": "geo.loadable",

@@ -1,4 +1,5 @@
-"""Plain-text descriptions of a lockdown for popups, panels and tables. Pure logic.
+"""Plain-text descriptions of a lockdown, and of a zone's whole history, for popups,
+panels and tables. Pure logic.
 
 One place decides what an analyst reads about a zone, so the exported map's
 popup and the dashboard's details panel say the same thing. Nothing here is
@@ -7,12 +8,25 @@ HTML: renderers escape it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from geo.measures import measure_type
-from geo.model import Dataset, Disagreement, Evidence, Incident, Lockdown, When
-from geo.timeline import ZoneState, ZoneStatus, state_of
+from geo.model import (
+    Dataset,
+    Disagreement,
+    Evidence,
+    Incident,
+    Lockdown,
+    Place,
+    PlaceKind,
+    StatusChangeKind,
+    When,
+)
+from geo.stringency import covering_lockdowns, coverings
+from geo.timeline import ZoneState, ZoneStatus, in_force_from, state_of
 
 
 @dataclass(frozen=True)
@@ -219,3 +233,172 @@ def _precision_notes(lockdown: Lockdown, state: ZoneState) -> tuple[str, ...]:
         notes.append("Actual end unconfirmed: " + (lockdown.actual_end.reasoning
                                                    or "no report says when it was lifted."))
     return tuple(notes)
+
+
+# --- a zone's whole history ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportQuotes:
+    """One report behind a lockdown and every sentence of it the dataset quotes."""
+
+    report_id: str
+    title: str
+    url: str | None
+    outlet: str
+    language: str
+    quotes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ZoneLockdown:
+    """One lockdown in a zone's history: its summary on the day, every report behind it
+    with its quotes, and, for an order on a place containing the zone, what it was."""
+
+    summary: LockdownSummary
+    period: str  # "2020-11-02 to 2020-11-21 (announced)", for a heading
+    reports: tuple[ReportQuotes, ...]
+    under: str | None = None  # "Under the nationwide order of May 2022"; None: the zone's own
+
+    @property
+    def own(self) -> bool:
+        return self.under is None
+
+    @property
+    def in_force(self) -> bool:
+        return self.summary.status is ZoneStatus.IN_FORCE
+
+
+@dataclass(frozen=True)
+class ZoneHistory:
+    """Everything known of one zone: its own lockdowns and those of the places containing
+    it (a province, the country), each in time order, with their status on ``day``."""
+
+    zone_id: str
+    zone_name: str
+    other_names: tuple[str, ...]
+    day: dt.date
+    lockdowns: tuple[ZoneLockdown, ...]
+    containing: tuple[ZoneLockdown, ...]
+
+    @property
+    def in_force(self) -> tuple[ZoneLockdown, ...]:
+        """The lockdowns (own or containing) in force on the day."""
+        return tuple(item for item in self.lockdowns + self.containing if item.in_force)
+
+
+def lockdown_reports(dataset: Dataset, lockdown: Lockdown) -> tuple[ReportQuotes, ...]:
+    """Every report behind ``lockdown`` with every distinct sentence quoted from it (its
+    own evidence, its dates, status changes, measures and disagreements), reports in the
+    order first cited."""
+    evidence: list[Evidence] = list(lockdown.evidence)
+    whens = [lockdown.ordered, lockdown.effective, lockdown.announced_end, lockdown.actual_end]
+    for change in lockdown.changes:
+        whens += [change.when] + ([change.announced_end] if change.announced_end else [])
+    for item in lockdown.disagreements:
+        whens += list(item.values)
+    evidence += [ev for when in whens for ev in when.evidence]
+    evidence += [ev for measure in lockdown.measures for ev in measure.evidence]
+    quoted: dict[str, dict[str, None]] = {}
+    for item in evidence:
+        quoted.setdefault(item.report, {})[item.quote] = None
+    result = []
+    for report_id, quotes in quoted.items():
+        report = dataset.report(report_id)
+        result.append(ReportQuotes(report.id, report.title, report.url, report.outlet,
+                                   report.language, tuple(quotes)))
+    return tuple(result)
+
+
+def _day(when: When) -> str:
+    text = when.on.isoformat() if when.on else ""
+    return text + {2: " ± a week", 3: " ± a month"}.get(int(when.precision or 1), "")
+
+
+def period_text(lockdown: Lockdown) -> str:
+    """The lockdown's period in a few words; what is not known is said so."""
+    start = lockdown.effective if lockdown.effective.on else lockdown.ordered
+    if start.on is not None:
+        first = _day(start)
+    elif lockdown.effective.latest is not None:
+        first = f"in force by {lockdown.effective.latest.isoformat()}"
+    else:
+        first = "start unknown"
+    lifts = [lockdown.actual_end] + [c.when for c in lockdown.changes
+                                     if c.kind is StatusChangeKind.LIFTED]
+    dated = [w for w in lifts if w.on is not None]
+    by = [w.latest for w in lifts if w.on is None and w.latest is not None]
+    if dated:
+        last = _day(min(dated, key=lambda w: w.on))
+    elif by:
+        last = f"lifted by {min(by).isoformat()}"
+    elif lockdown.announced_end.on is not None:
+        last = f"{_day(lockdown.announced_end)} (announced), lifting unconfirmed"
+    else:
+        last = "end unconfirmed"
+    return f"{first} to {last}"
+
+
+def time_key(lockdown: Lockdown) -> dt.datetime:
+    """Where the lockdown goes in time order: the first moment a report says it applied,
+    else the first day any report dates (its lifting); undated ones last."""
+    start = in_force_from(lockdown)
+    if start is not None:
+        return start
+    whens = [lockdown.announced_end, lockdown.actual_end] + [c.when for c in lockdown.changes]
+    days = [day for when in whens for day in (when.on, when.latest) if day is not None]
+    return dt.datetime.combine(min(days), dt.time(0, 0)) if days else dt.datetime.max
+
+
+def _under(place: Place, lockdown: Lockdown) -> str:
+    start = time_key(lockdown)
+    when = f"of {start:%B %Y}" if start != dt.datetime.max else "(date unknown)"
+    if place.kind is PlaceKind.COUNTRY:
+        return f"Under the nationwide order {when}"
+    return f"Under the {place.name} order {when}"
+
+
+def describe_zone(dataset: Dataset, zone_id: str, day: dt.date | dt.datetime, *,
+                  covering: Iterable[Lockdown] | None = None,
+                  _described: dict[str, ZoneLockdown] | None = None,
+                  _start: Callable[[Lockdown], dt.datetime] | None = None) -> ZoneHistory:
+    """The whole history of the zone ``zone_id`` (a dataset place id) as of ``day``: every
+    lockdown of the zone in time order, then those of the places containing it (a
+    province-wide or nationwide order, by the dataset's and the gazetteer's parent links),
+    each with its status on ``day`` and every report behind it with its quotes.
+
+    ``covering`` (from :func:`geo.stringency.covering_lockdowns`) saves finding them again.
+    """
+    zone = dataset.place(zone_id)
+    on = day.date() if isinstance(day, dt.datetime) else day
+    if covering is None:
+        covering = covering_lockdowns(dataset, zone_id)
+    described = {} if _described is None else _described
+    own, containing = [], []
+    for lockdown in sorted(covering, key=_start or time_key):
+        item = described.get(lockdown.id)
+        if item is None:
+            place = dataset.place(lockdown.zone)
+            item = described[lockdown.id] = ZoneLockdown(
+                describe_lockdown(dataset, lockdown, day), period_text(lockdown),
+                lockdown_reports(dataset, lockdown),
+                under=None if place.id == zone.id else _under(place, lockdown))
+        if lockdown.zone == zone.id:
+            own.append(dataclasses.replace(item, under=None) if item.under else item)
+        else:
+            place = dataset.place(lockdown.zone)
+            containing.append(item if item.under else dataclasses.replace(
+                item, under=_under(place, lockdown)))
+    return ZoneHistory(zone.id, zone.name, zone.aliases, on, tuple(own), tuple(containing))
+
+
+def describe_zones(dataset: Dataset, zone_ids: Iterable[str],
+                   day: dt.date | dt.datetime) -> dict[str, ZoneHistory]:
+    """:func:`describe_zone` for each zone, by zone id; a lockdown seen from many zones (a
+    nationwide order) is described once."""
+    covering = coverings(dataset)
+    described: dict[str, ZoneLockdown] = {}
+    starts = {lockdown.id: time_key(lockdown) for lockdown in dataset.lockdowns}
+    return {zone: describe_zone(dataset, zone, day, covering=covering.get(zone),
+                                _described=described, _start=lambda lo: starts[lo.id])
+            for zone in dict.fromkeys(zone_ids)}

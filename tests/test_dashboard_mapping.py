@@ -23,11 +23,18 @@ from dashboard.mapping import (
     settle,
 )
 from dashboard.state import ENV_VAR
-from geo.describe import describe_lockdown
+from geo.describe import describe_lockdown, describe_zone
 from geo.layers import build_layers
 from geo.maps import base_map, use_inline_assets
-from geo.maps.popups import lockdown_popup, status_text
-from geo.maps.zones import add_zone_store, day_zone_layer, day_zone_styles, zone_rows
+from geo.maps.popups import now_html, row_slot, status_text, zone_history_parts
+from geo.maps.zones import (
+    DOWNGRADED_NOTE,
+    add_zone_store,
+    day_zone_layer,
+    day_zone_styles,
+    popup_html,
+    zone_rows,
+)
 from geo.model import Certainty, StatusChange, StatusChangeKind, TimePrecision, When
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
@@ -171,9 +178,14 @@ def test_shared_store_gives_the_same_popups_as_a_zone_layer_of_the_day(seed, day
     assert sum(len(layer.rows) for layer in layers) == len(rows) == 1
     (layer,) = layers
     (row,) = rows
-    popup = "".join(store.items[j] for j in store.lists[layer.rows[0]])
-    popup = popup.replace("<span class='lm-status-slot'></span>", layer.status)
+    popup = popup_html(store, layer.rows[0])
+    # What the popup script does: each lockdown's slot gets its row's status on the day.
     summary = describe_lockdown(data, lockdown, day)
-    assert popup == lockdown_popup(summary, approximate=row.approximate, method=row.method,
-                                   status=status_text(summary.status, day))
+    popup = popup.replace(row_slot(0), now_html(summary.status, layer.status))
+    history = describe_zone(data, lockdown.zone, day)
+    expected = "".join(zone_history_parts(
+        history, lambda item: now_html(item.summary.status, status_text(
+            item.summary.status, day) + (DOWNGRADED_NOTE if item.summary.downgraded else "")),
+        approximate=row.approximate, method=row.method))
+    assert popup == expected
     assert ("downgraded" in popup) == (day > dt.date(2021, 11, 25))

@@ -177,3 +177,14 @@ def test_close_labels_move_beside_their_dots():
         ["top", "right"]
     assert place_labels(points, ["Badaogou", "Baoquanshan"], [True, True], None) == \
         ["top", "top"]
+
+
+@pytest.mark.parametrize(("count", "folded"), [(1, False), (4, False), (5, True), (30, True)])
+def test_many_outlets_fold_in_the_credits(count, folded):
+    from geo.maps.builder import outlet_credits
+
+    outlets = [f"Outlet <{i}>" for i in range(count)]
+    html = outlet_credits(outlets)
+    assert ("<details class='lm-credits'>" in html) == folded
+    assert f"Report text: {count} outlets" in html if folded else html.endswith("(report text)")
+    assert all(f"Outlet &lt;{i}&gt;" in html for i in range(count))  # every one, escaped

@@ -24,3 +24,12 @@ def test_base_map_fits_every_zone():
         assert west <= x0 and x1 <= east and south <= y0 and y1 <= north, row.lockdown
     # The nationwide zone is among them: the view holds the whole country.
     assert west < 124.4 and east > 130.6 and south < 37.8 and north > 42.9
+
+
+def test_one_county_is_never_fitted_closer_than_zoom_10(seed):
+    from geo.maps.reader import FIT_MAX_ZOOM
+
+    html = base_map(seed, build_layers(seed)).get_root().render()
+    options = re.search(r"\.fitBounds\(\s*\[\[.*?\]\],\s*(\{.*?\})", html, flags=re.S).group(1)
+    assert json.loads(options)["maxZoom"] == FIT_MAX_ZOOM == 10
+    assert '"zoomSnap": 0.5' in html  # half steps: the fitted view fills more of the map

@@ -223,7 +223,7 @@ def test_report_ids_that_clash_get_a_fresh_one():
 
 def test_popups_and_descriptions_say_sources_disagree(seed):
     from geo.describe import describe_lockdown
-    from geo.maps.popups import lockdown_popup
+    from tests.test_maps_popups import history_popup
 
     hostile = "It was lifted on Dec. 5 <script>alert(1)</script>, sources said."
     result = _merge_all(seed, [lifted("kim-5", hostile, "2021-12-05"),
@@ -232,7 +232,8 @@ def test_popups_and_descriptions_say_sources_disagree(seed):
     (line,) = summary.disagreements
     assert (line.label, line.uses, line.bounds) == ("Actual end", "2021-12-06",
                                                    ("2021-12-05", "2021-12-06"))
-    html = lockdown_popup(summary)
+    _, html = history_popup(result.dataset, result.dataset.lockdowns[0].zone,
+                            dt.date(2021, 12, 7))
     assert "Sources disagree: actual end (between 2021-12-05 and 2021-12-06)" in html
     assert "The map uses 2021-12-06: stated over inferred." in html
     assert LIFTED_6 in html and "&lt;script&gt;" in html and "<script>" not in html

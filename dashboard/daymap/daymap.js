@@ -93,10 +93,23 @@
     zones = L.geoJson({type: "FeatureCollection", features: features}, {
       style: function (feature) { return classOf(feature.properties.i).style; }
     });
+    // A zone's popup is its whole history: each lockdown's status slot (by its row) is
+    // filled with that row's status on the day.
+    var rowSlot = /<span class='lm-status-slot' data-row='(\d+)'><\/span>/g;
+    function now(j) {
+      var c = classOf(j);
+      return "<span class='lm-now lm-now-" + c.key + "'>" + c.status + "</span>";
+    }
+    // A fragment, or (negative) the section of another row's lockdown, stored once.
+    function piece(j) {
+      if (j >= 0) { return S.h[j]; }
+      return S.q[-j - 1].map(function (k) { return S.h[k]; }).join("");
+    }
     zones.bindPopup(function (layer) {
       var i = layer.feature.properties.i;
-      return S.r[i].map(function (j) { return S.h[j]; }).join("")
-        .split(slot).join(classOf(i).status);
+      return S.r[i].map(piece).join("")
+        .split(slot).join(classOf(i).status)
+        .replace(rowSlot, function (all, j) { return now(Number(j)); });
     }, {maxWidth: 420});
     zones.bindTooltip(function (layer) {
       var c = classOf(layer.feature.properties.i);

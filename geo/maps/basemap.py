@@ -44,7 +44,8 @@ BLANK_TILE = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAAB
 def new_map(location: tuple[float, float], zoom: int = 9) -> folium.Map:
     """An empty map with no tiles, a scale bar and a sea-coloured background."""
     m = folium.Map(location=list(location), zoom_start=zoom, tiles=None, control_scale=True,
-                   max_zoom=16, min_zoom=3, prefer_canvas=False)
+                   max_zoom=16, min_zoom=3, prefer_canvas=False,
+                   zoom_snap=0.5)  # half steps: the fitted view fills more of the map
     # By class, not by the map's element id: streamlit-folium renames the map's div.
     Css(f".leaflet-container {{ background: {SEA}; }}", name="lockdown_map_sea").add_to(m)
     Script("map.attributionControl.addAttribution(LM_ARGS.attribution);",

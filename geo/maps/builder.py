@@ -22,7 +22,7 @@ from geo.maps.controls import MAP_CSS, Css, Script
 from geo.maps.incidents import incident_layer
 from geo.maps.legend import caption, legend
 from geo.maps.popups import e
-from geo.maps.reader import add_reader_support
+from geo.maps.reader import FIT_MAX_ZOOM, add_reader_support
 from geo.maps.share import ShareHash
 from geo.maps.timeline import add_timeline
 from geo.maps.zones import in_span, zone_layer_from_rows, zone_rows
@@ -31,6 +31,7 @@ from geo.timeline import dataset_span, default_day, parse_moment
 
 # Where the founding case is, for a dataset with nothing to fit the view to.
 DEFAULT_CENTRE = (41.45, 127.75)
+CREDITS_INLINE = 4  # outlets named inline in the attribution; more fold
 Day = dt.date | dt.datetime | str | None
 
 
@@ -78,6 +79,16 @@ def _scale(bounds: list[list[float]] | None) -> tuple[float, float] | None:
     return x, x * math.cos(math.radians((south + north) / 2))
 
 
+def outlet_credits(outlets: list[str]) -> str:
+    """The outlets quoted, for the attribution: a few inline; more (the record quotes 30)
+    folded behind "Report text: N outlets", so the credits do not cover the map."""
+    names = ", ".join(e(o) for o in outlets)
+    if len(outlets) <= CREDITS_INLINE:
+        return names + " (report text)"
+    return (f"<details class='lm-credits'><summary>Report text: {len(outlets)} outlets"
+            f"</summary>{names}</details>")
+
+
 def _base(dataset: Dataset, layers: dict[str, Any]) -> folium.Map:
     bounds = _bounds(dataset, layers)
     centre = DEFAULT_CENTRE
@@ -87,7 +98,8 @@ def _base(dataset: Dataset, layers: dict[str, Any]) -> folium.Map:
     if bounds:
         # First, so every layer is projected once, at the final view. Room for the
         # caption (top left), the legend (top right) and the slider (bottom).
-        m.fit_bounds(bounds, padding_top_left=(20, 110), padding_bottom_right=(290, 110))
+        m.fit_bounds(bounds, padding_top_left=(20, 110), padding_bottom_right=(290, 110),
+                     max_zoom=FIT_MAX_ZOOM)
     trim_assets(m)
     Css(MAP_CSS).add_to(m)
     add_land(m, layers)
@@ -97,7 +109,7 @@ def _base(dataset: Dataset, layers: dict[str, Any]) -> folium.Map:
     outlets = sorted({report.outlet for report in dataset.reports if report.outlet})
     if outlets:
         Script("map.attributionControl.addAttribution(LM_ARGS.text);",
-               {"text": ", ".join(e(o) for o in outlets) + " (report text)"}).add_to(m)
+               {"text": outlet_credits(outlets)}).add_to(m)
     incident_layer(dataset, layers.get("incidents")).add_to(m)
     legend().add_to(m)
     Fullscreen(position="topleft", title="Full screen", title_cancel="Leave full screen"

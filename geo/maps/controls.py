@@ -69,9 +69,11 @@ MAP_CSS = """
 .lm-box { background: rgba(255,255,255,0.94); padding: 8px 10px; border-radius: 6px;
   box-shadow: 0 1px 5px rgba(0,0,0,0.35); font: 13px/1.35 system-ui, -apple-system,
   "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK KR", sans-serif; color: #222; }
-.lm-legend { max-width: 270px; }
+.lm-legend { max-width: 240px; font-size: 12px; line-height: 1.25; padding: 6px 8px;
+  max-height: calc(100vh - 40px); overflow-y: auto; }
 .lm-legend h4, .lm-caption h4 { margin: 0 0 4px; font-size: 14px; }
-.lm-legend .lm-row { display: flex; align-items: center; margin: 3px 0; }
+.lm-legend h4 { font-size: 13px; margin: 0 0 2px; }
+.lm-legend .lm-row { display: flex; align-items: center; margin: 1px 0; }
 .lm-legend svg { flex: none; margin-right: 7px; }
 .lm-caption { max-width: 420px; }
 .lm-caption .lm-day { font-weight: 600; }
@@ -88,6 +90,11 @@ MAP_CSS = """
   white-space: nowrap; }
 .lm-popup ul { margin: 2px 0; padding-left: 18px; }
 .lm-popup .lm-evidence { list-style: none; margin-left: -18px; }
+.lm-popup .lm-lockdown { border-top: 1px solid #ccc; margin-top: 6px; padding-top: 2px; }
+.lm-popup .lm-lockdown:has(.lm-now-in-force) { border-left: 4px solid #b2182b;
+  padding-left: 6px; background: #fff4f2; }
+.lm-popup .lm-under-note, .lm-popup .lm-reports-head { font-weight: 600; margin-top: 3px; }
+.lm-popup .lm-history-count { color: #555; font-size: 12px; }
 .lm-quote { margin: 3px 0 5px; padding: 3px 8px; border-left: 3px solid #999;
   background: #f6f6f6; font-style: italic; }
 .lm-quote footer { font-style: normal; font-size: 11px; color: #555; }
@@ -102,6 +109,9 @@ MAP_CSS = """
   text-shadow: 0 0 3px #fff, 0 0 3px #fff; }
 .lm-river-label::before { display: none; }
 .leaflet-control-attribution { font-size: 11px; }
+.lm-credits { display: inline; }
+.lm-credits > summary { display: inline; cursor: pointer; }
+.lm-credits[open] { display: block; max-height: 30vh; overflow-y: auto; }
 .lm-country-label { background: transparent; border: none; box-shadow: none;
   color: #6f6a5e; font: 600 15px/1 system-ui, sans-serif; letter-spacing: 0.25em;
   text-transform: uppercase; text-shadow: 0 0 3px #fff, 0 0 2px #fff; }

@@ -33,7 +33,8 @@ def _line(style: dict[str, object]) -> str:
 
 def legend_html() -> str:
     """The legend's HTML: one row per zone status, then the other symbols."""
-    # A <details>, open by default: it folds to "Legend" on a phone (geo.maps.reader).
+    # A <details>, open by default: it folds to a "Legend" button (in the Tab order) on a
+    # small map, a phone or the dashboard's column (geo.maps.reader).
     rows = ["<details class='lm-legend-fold' open><summary>Legend</summary>",
             "<h4>Lockdown zones</h4>"]
     for status in STATUS_ORDER:

@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html import escape
 from urllib.parse import urlsplit
 
-from geo.describe import LockdownSummary, MeasureLine, Quote
+from geo.describe import (
+    Quote,
+    ReportQuotes,
+    ZoneHistory,
+    ZoneLockdown,
+)
+from geo.maps.styles import StyleClass
 from geo.timeline import ZoneStatus
 
 LOCATION_PRECISION = {
@@ -74,48 +80,57 @@ def status_text(status: ZoneStatus, day: dt.date | None) -> str:
     return f"<span class='lm-status'>{e(label[0].upper() + label[1:])}</span>{e(when)}"
 
 
-def _measure_groups(measures: Iterable[MeasureLine]) -> list[tuple[list[MeasureLine], tuple]]:
-    """Measures that rest on the same quotes, together, so each quote is shown once."""
-    groups: list[tuple[list[MeasureLine], tuple]] = []
-    for measure in measures:
-        if groups and groups[-1][1] == measure.quotes:
-            groups[-1][0].append(measure)
-        else:
-            groups.append(([measure], measure.quotes))
-    return groups
+@functools.lru_cache(maxsize=4096)
+def _quotes_html(quotes: tuple[Quote, ...]) -> str:
+    return quotes_html(quotes)
 
 
-def lockdown_popup(summary: LockdownSummary, *, approximate: bool = False,
-                   method: str | None = None, status: str | None = None) -> str:
-    """The full popup for a lockdown zone.
+# --- a zone's whole history --------------------------------------------------------------
 
-    ``status`` is HTML from :func:`status_text` (the timeline passes each period's);
-    by default the summary's own status.
-    """
-    return "".join(lockdown_popup_parts(summary, approximate=approximate, method=method,
-                                        status=status))
+def row_slot(row: int) -> str:
+    """Where the popup script puts the status on the day of the store's row ``row``
+    (markup that escaped data can never contain)."""
+    return f"<span class='lm-status-slot' data-row='{int(row)}'></span>"
 
 
-def lockdown_popup_parts(summary: LockdownSummary, *, approximate: bool = False,
-                         method: str | None = None, status: str | None = None) -> list[str]:
-    """:func:`lockdown_popup` as fragments; quotes and links are fragments of their own,
-    so a store keeps each once however many zones cite them."""
-    parts = ["<div class='lm-popup lm-zone-popup'>"]
-    parts.append(f"<h4 class='lm-title'>{e(summary.zone_name)}</h4>")
-    if summary.other_names:
-        parts.append("<div class='lm-aliases'>Also: "
-                     + ", ".join(e(n) for n in summary.other_names) + "</div>")
-    parts.append(f"<div class='lm-state'>{status or status_text(summary.status, None)}"
-                 + (" <em>(measures downgraded)</em>" if summary.downgraded else "") + "</div>")
-    if summary.scope:
-        parts.append(f"<div class='lm-scope'>Scope: {e(summary.scope)}</div>")
+def now_html(status: ZoneStatus, html: str) -> str:
+    """A lockdown's status on the day (``html`` from :func:`status_text`), marked with the
+    status so a lockdown in force stands out in a zone's history."""
+    return f"<span class='lm-now lm-now-{StyleClass(ZoneStatus(status), False).key}'>{html}</span>"
 
+
+def reports_html(reports: Iterable[ReportQuotes]) -> str:
+    """Each report (link, outlet, language) with every sentence quoted from it."""
+    parts = ["<ul class='lm-reports'>"]
+    for r in reports:
+        parts.append(f"<li>{link(r.url, r.title or r.report_id)} "
+                     f"<span class='lm-outlet'>({e(r.outlet)}, {e(r.language)})</span>")
+        parts += [f"<blockquote class='lm-quote' lang=\"{e(r.language)}\">“{e(text)}”"
+                  "</blockquote>" for text in r.quotes]
+        parts.append("</li>")
+    parts.append("</ul>")
+    return "".join(parts)
+
+
+def history_entry_parts(item: ZoneLockdown, status: str) -> list[str]:
+    """One lockdown of a zone's history: its period, ``status`` (HTML: the day's status or
+    a slot for it), scope, dates, disagreements, measures, trigger, precision notes and
+    every report with its quotes."""
+    s = item.summary
+    under = " lm-under" if item.under else ""
+    parts = [f"<section class='lm-lockdown{under}' data-lockdown=\"{e(s.lockdown_id)}\">"]
+    if item.under:
+        parts.append(f"<div class='lm-under-note'>{e(item.under)}: {e(s.zone_name)}</div>")
+    parts.append(f"<h5 class='lm-period'>{e(item.period)}</h5>")
+    parts.append(f"<div class='lm-state'>{status}</div>")
+    if s.scope:
+        parts.append(f"<div class='lm-scope'>Scope: {e(s.scope)}</div>")
     parts.append("<table class='lm-dates'>")
-    for fact in summary.dates:
+    for fact in s.dates:
         words = f" <span class='lm-words'>“{e(fact.words)}”</span>" if fact.words else ""
         parts.append(f"<tr><th>{e(fact.label)}</th><td>{e(fact.value)}{words}</td></tr>")
     parts.append("</table>")
-    for line in summary.disagreements:
+    for line in s.disagreements:
         bounds = f" (between {e(line.bounds[0])} and {e(line.bounds[1])})" if line.bounds else ""
         parts.append(f"<div class='lm-disagree'><h5>Sources disagree: {e(line.label.lower())}"
                      f"{bounds}</h5><div>The map uses {e(line.uses)}: {e(line.reason)}.</div>"
@@ -123,43 +138,61 @@ def lockdown_popup_parts(summary: LockdownSummary, *, approximate: bool = False,
         for value in line.values:
             parts += [f"<li><b>{e(value.value)}</b>", _quotes_html(value.quotes), "</li>"]
         parts.append("</ul></div>")
+    if s.measures:
+        parts.append("<div class='lm-measures'>Measures: " + "; ".join(
+            f"<b>{e(m.label)}</b> <span class='lm-oxcgrt'>[{e(m.oxcgrt)}; {e(m.scope)}]</span>"
+            for m in s.measures) + "</div>")
+    if s.trigger is not None:
+        t = s.trigger
+        parts.append(f"<div class='lm-trigger'>Trigger: {e(t.kind)}, {e(t.when)}, "
+                     f"{e(t.place)}: {e(t.description)}</div>")
+    if s.precision_notes:
+        parts.append("<ul class='lm-notes'>"
+                     + "".join(f"<li>{e(n)}</li>" for n in s.precision_notes) + "</ul>")
+    parts.append(f"<div class='lm-reports-head'>Reports ({len(item.reports)})</div>")
+    parts.append(_reports_html(item.reports))
+    parts.append("</section>")
+    return parts
 
-    if summary.measures:
-        parts.append("<h5>Measures</h5><ul class='lm-measures'>")
-        for group, quotes in _measure_groups(summary.measures):
-            items = []
-            for m in group:
-                note = f" — {e(m.note)}" if m.note else ""
-                items.append(f"<li><b>{e(m.label)}</b> <span class='lm-oxcgrt'>"
-                             f"[{e(m.oxcgrt)}; {e(m.scope)}]</span>{note}</li>")
-            parts.append("".join(items))
-            if quotes:
-                parts += ["<li class='lm-evidence'>", _quotes_html(quotes), "</li>"]
-        parts.append("</ul>")
 
-    if summary.trigger is not None:
-        t = summary.trigger
-        parts.append("<h5>Trigger</h5><div class='lm-trigger'>"
-                     f"{e(t.kind)}, {e(t.when)}, {e(t.place)}: {e(t.description)}</div>")
-
-    notes = list(summary.precision_notes)
+def zone_history_layout(history: ZoneHistory, *, approximate: bool = False,
+                        method: str | None = None) -> list[str | ZoneLockdown]:
+    """The popup of a zone as HTML fragments with each lockdown left as its
+    :class:`ZoneLockdown` (see :func:`zone_history_parts`): a store writes each lockdown's
+    section once, however many zones' histories show it (a nationwide order)."""
+    own, wider = history.lockdowns, history.containing
+    parts: list[str | ZoneLockdown] = [
+        "<div class='lm-popup lm-zone-popup lm-zone-history'>",
+        f"<h4 class='lm-title'>{e(history.zone_name)}</h4>"]
+    if history.other_names:
+        parts.append("<div class='lm-aliases'>Also: "
+                     + ", ".join(e(n) for n in history.other_names) + "</div>")
+    count = f"{len(own)} lockdown{'s' if len(own) != 1 else ''} of this zone"
+    if wider:
+        count += f", {len(wider)} over a wider area"
+    parts.append(f"<div class='lm-history-count'>{e(count)}, in time order</div>")
     if approximate:
-        notes.insert(0, "Approximate outline (dashed): "
-                     + (method or "the zone's exact boundary is not known."))
-    if notes:
-        parts.append("<h5>Precision</h5><ul class='lm-notes'>"
-                     + "".join(f"<li>{e(n)}</li>" for n in notes) + "</ul>")
-
-    if summary.sources:
-        parts.append("<h5>Reports</h5><ul class='lm-sources'>")
-        for q in summary.sources:
-            parts.append(f"<li>{link(q.url, q.report_title or q.report_id)} "
-                         f"<span class='lm-outlet'>({e(q.outlet)}, {e(q.language)})</span></li>")
-        parts.append("</ul>")
+        note = method or "the zone's exact boundary is not known."
+        parts.append(f"<div class='lm-approximate'>Approximate outline (dashed): {e(note)}</div>")
+    parts += own
+    if wider:
+        parts.append("<h5 class='lm-wider'>Orders over a wider area containing it</h5>")
+        parts += wider
     parts.append("</div>")
     return parts
 
 
+def zone_history_parts(history: ZoneHistory, status: Callable[[ZoneLockdown], str], *,
+                       approximate: bool = False, method: str | None = None) -> list[str]:
+    """The popup of a zone: every lockdown of it in time order, then the orders on places
+    containing it, each marked so ("Under the nationwide order of May 2022").
+    ``status(item)`` gives each lockdown's status HTML (a :func:`row_slot` in a store)."""
+    parts: list[str] = []
+    for part in zone_history_layout(history, approximate=approximate, method=method):
+        parts += [part] if isinstance(part, str) else history_entry_parts(part, status(part))
+    return parts
+
+
 @functools.lru_cache(maxsize=4096)
-def _quotes_html(quotes: tuple[Quote, ...]) -> str:
-    return quotes_html(quotes)
+def _reports_html(reports: tuple[ReportQuotes, ...]) -> str:
+    return reports_html(reports)

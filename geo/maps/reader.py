@@ -3,9 +3,10 @@
 - Popups keep clear of the map's own boxes (the caption, the legend, the day
   slider): they are sized to the map and panned below the caption, so a zone's
   heading is never hidden under the title box; on a phone they fit the screen.
-- On a narrow map (a phone, a narrow dashboard column) the legend folds to its
-  summary, and the view is fitted again with margins sized to the controls there
-  (the laptop margins leave a 390 px screen a strip 80 px wide).
+- On a narrow or short map (a phone, the dashboard's column) the legend folds to its
+  summary (a "Legend" button, in the Tab order), and the view is fitted again with
+  margins sized to the controls there (the laptop margins leave a 390 px screen a
+  strip 80 px wide).
 - A tap inside a zone opens the zone, even where the town and incident markers sit
   at the zone's seat; the zone's popup then offers the incidents at that spot. A
   mouse, being precise, still opens the marker it points at.
@@ -21,6 +22,8 @@ from __future__ import annotations
 from geo.maps.controls import Css, Script
 
 NARROW_PX = 600  # below this map width the legend folds and the view is refitted
+SHORT_PX = 700  # and below this height (the dashboard's map is 640 px high)
+FIT_MAX_ZOOM = 10  # a fitted view never closer than one county fills the map
 
 READER_CSS = f"""
 .lm-skip {{ position: absolute; left: 8px; top: -60px; z-index: 2000; padding: 8px 12px;
@@ -30,6 +33,7 @@ READER_CSS = f"""
 .lm-legend-fold > summary {{ cursor: pointer; font-weight: 600; font-size: 14px;
   list-style-position: inside; }}
 .lm-legend-fold[open] > summary {{ margin-bottom: 4px; }}
+.lm-legend-fold > summary:focus-visible {{ outline: 3px solid #0b3d91; outline-offset: 2px; }}
 path.lm-zone:focus-visible {{ outline: none; stroke-width: 5px; stroke: #0b3d91; }}
 .lm-here {{ margin-top: 8px; padding: 4px 10px; font: inherit; cursor: pointer; }}
 .leaflet-timeline-control .time-text {{ white-space: nowrap; }}
@@ -99,10 +103,22 @@ function isZone(layer) {
 function plain(html) {  // our own escaped HTML as text, parsed in an inert document
     return new DOMParser().parseFromString(html, 'text/html').body.textContent;
 }
+function area(layer) {
+    var b = layer.getBounds();
+    return (b.getNorth() - b.getSouth()) * (b.getEast() - b.getWest());
+}
+// The most local zone at a point: a county inside a province-wide or nationwide zone
+// drawn above it is still reachable (its popup lists the wider orders too).
+// Of equal ones (one county locked down again and again), the one drawn on top.
+function above(a, b) {
+    return !!(a._path && b._path
+              && (b._path.compareDocumentPosition(a._path) & Node.DOCUMENT_POSITION_FOLLOWING));
+}
 function zoneAt(point) {
     var found = null;
     map.eachLayer(function (l) {
-        if (!found && isZone(l) && l._containsPoint && l._parts && l._containsPoint(point)) {
+        if (!isZone(l) || !l._containsPoint || !l._parts || !l._containsPoint(point)) { return; }
+        if (!found || area(l) < area(found) || (area(l) === area(found) && above(l, found))) {
             found = l;
         }
     });
@@ -155,14 +171,16 @@ L.DomEvent.on(box, 'pointerdown touchstart', function (ev) {
     touch = isTouch ? map.mouseEventToLayerPoint(first) : null;
 });
 box.addEventListener('click', function (ev) {
-    if (!touch || !ev.target.closest || ev.target.closest('.leaflet-control, .leaflet-popup')) {
+    if (!ev.target.closest || ev.target.closest('.leaflet-control, .leaflet-popup')) {
         return;
     }
+    var onZone = !touch && ev.target.classList && ev.target.classList.contains('lm-zone');
+    if (!touch && !onZone) { return; }  // a mouse on a marker opens the marker
     var point = map.mouseEventToLayerPoint(ev), zone = zoneAt(point);
     if (!zone || ev.target === zone._path) { return; }
     ev.stopPropagation();
     ev.preventDefault();
-    touch = point;
+    if (touch) { touch = point; }
     zone.fire('click', {latlng: map.layerPointToLatLng(point), layerPoint: point,
                         containerPoint: map.layerPointToContainerPoint(point),
                         originalEvent: ev}, true);
@@ -211,14 +229,17 @@ function ready() {
         slider.addEventListener('change', say);
     }
     var done = function () { box.setAttribute('data-lm-reader', 'ready'); };
-    if (map.getSize().x >= narrow) { done(); return; }
+    var size = map.getSize();
+    if (size.x >= narrow && size.y >= LM_ARGS.short) { done(); return; }
+    // A small map (a phone, the dashboard's column): the legend folds to its button, so
+    // it does not cover the zones, and the view is fitted to the room left.
     box.querySelectorAll('details.lm-legend-fold').forEach(function (d) { d.open = false; });
     var fit = function () {
         if (LM_ARGS.bounds) {
             var all = margins(0, map.getSize().x);
             map.fitBounds(LM_ARGS.bounds, {paddingTopLeft: [12, all.top + 12],
                                            paddingBottomRight: [12, all.bottom + 12],
-                                           animate: false});
+                                           maxZoom: LM_ARGS.maxZoom, animate: false});
         }
         done();
     };
@@ -239,4 +260,5 @@ def add_reader_support(m, bounds: list[list[float]] | None) -> None:
     layers and controls it adapts (the incident layer registers its own handlers
     first)."""
     Css(READER_CSS, name="lockdown_map_reader_css").add_to(m)
-    Script(READER_JS, {"narrow": NARROW_PX, "bounds": bounds}).add_to(m)
+    Script(READER_JS, {"narrow": NARROW_PX, "short": SHORT_PX, "bounds": bounds,
+                       "maxZoom": FIT_MAX_ZOOM}).add_to(m)

@@ -22,7 +22,7 @@ from folium.utilities import JsCode
 
 from geo.maps.assets import TIMELINE_JS
 from geo.maps.popups import status_text
-from geo.maps.raw import RawMacro, js_json
+from geo.maps.raw import HtmlStore, RawMacro, js_json
 from geo.maps.styles import STATUS_ORDER, StyleClass
 from geo.maps.zones import ZoneClassLayer, ZoneRow, status_runs
 from geo.model import Dataset
@@ -69,8 +69,10 @@ class TimelineSync(RawMacro):
     slider._getTimes = function () {{ return times.slice(); }};
     if (slider.options.showTicks) {{ slider._rebuildDataList(); }}
     slider.setTime({int(self.start)});
+    window.lmTime = {int(self.start)};  // the day of the zone histories' statuses
     var moved = false;
     function update() {{
+        window.lmTime = slider.time;
         var day = new Date(slider.time).toISOString().slice(0, 10);
         document.querySelectorAll('.lm-day').forEach(function (el) {{
             el.textContent = day; el.setAttribute('data-day', day);
@@ -95,6 +97,16 @@ class TimelineSync(RawMacro):
 """
 
 
+def _add_runs(still: folium.FeatureGroup, runs: list[list[list[int]]]) -> None:
+    """Give the store of ``still`` each row's runs of status (``u``) and the status texts
+    and keys they index (``w``, ``y``): a zone's history popup shows each lockdown's status
+    on the slider's day."""
+    store = next(c for c in still._children.values() if isinstance(c, HtmlStore))
+    store.rows["u"] = runs  # per row
+    store.rows["w"] = [status_text(status, None) for status in STATUS_ORDER]  # per status
+    store.rows["y"] = [StyleClass(status, False).key for status in STATUS_ORDER]
+
+
 def add_timeline(m: folium.Map, dataset: Dataset, rows: list[ZoneRow],
                  span: tuple[dt.date, dt.date], day: dt.date,
                  group: folium.FeatureGroup, still: folium.FeatureGroup) -> TimelineSlider | None:
@@ -109,13 +121,17 @@ def add_timeline(m: folium.Map, dataset: Dataset, rows: list[ZoneRow],
     # Per style class: row indexes and each period's first and last day (ms).
     classes: dict[StyleClass, tuple[list[int], list[int], list[int]]] = defaultdict(
         lambda: ([], [], []))
+    runs: list[list[list[int]]] = []  # per row: [first ms, last ms, status], for popups
     for index, row in enumerate(rows):
+        runs.append([])
         for status, start, end in status_runs(row.lockdown, first, last,
                                               last_word(dataset, row.lockdown)):
             rows_, starts, ends = classes[StyleClass(status, row.approximate)]
             rows_.append(index)
             starts.append(day_ms(start))
             ends.append(day_ms(end))
+            runs[-1].append([day_ms(start), day_ms(end), STATUS_ORDER.index(status)])
+    _add_runs(still, runs)
     timelines = []
     for status in reversed(STATUS_ORDER):
         for approximate in (False, True):

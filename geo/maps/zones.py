@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
@@ -15,10 +14,17 @@ from branca.element import Element
 from folium.map import Layer
 from folium.template import tojavascript
 
-from geo.describe import LockdownSummary, describe_lockdown
+from geo.describe import describe_zones
 from geo.errors import DatasetError, Problem, shown
 from geo.maps.geojson import rounded_geometries
-from geo.maps.popups import e, lockdown_popup_parts, status_text
+from geo.maps.popups import (
+    e,
+    history_entry_parts,
+    now_html,
+    row_slot,
+    status_text,
+    zone_history_layout,
+)
 from geo.maps.raw import HtmlStore, RawRender, js_json, store_var
 from geo.maps.styles import STATUS_ORDER, StyleClass
 from geo.model import Dataset, Lockdown
@@ -33,9 +39,10 @@ from geo.timeline import (
 )
 
 STATUS_SLOT = "<span class='lm-status-slot'></span>"  # cannot occur in escaped data
-# What lockdown_popup_parts writes after the status of a downgraded lockdown.
+# What a popup shows after the status of a downgraded lockdown.
 DOWNGRADED_NOTE = " <em>(measures downgraded)</em>"
 _ANY_DAY = dt.date(2000, 1, 1)
+NOT_DRAWN = "<span class='lm-status'>Not drawn on this map</span>"
 
 # A zone feature carries only ``i``, its row: geometry (``g`` at ``k``), name, lockdown id
 # and popup are stored once per row in the group's HtmlStore (``n``, ``l``, ``r``; each
@@ -44,6 +51,23 @@ _ANY_DAY = dt.date(2000, 1, 1)
 # (Leaflet passes the clicked feature's layer), not once per feature.
 # split/join, not replace(): a replacement string would give '$&' a meaning.
 ZONE_JS = """(function (S, D, C) {
+    var ROW_SLOT = /<span class='lm-status-slot' data-row='(\\d+)'><\\/span>/g;
+    function now(key, html) {
+        return "<span class='lm-now lm-now-" + key + "'>" + html + '</span>';
+    }
+    // Another lockdown of the zone's history: its status on the day shown, or on the
+    // slider's day once the timeline plays (its runs of days, S.u).
+    function other(j) {
+        if (!C.period || !S.u) { return S.d ? S.d[j] : ''; }
+        var t = window.lmTime;
+        var run = S.u[j].filter(function (u) { return u[0] <= t && t <= u[1]; })[0];
+        return run ? now(S.y[run[2]], S.w[run[2]]) : '';
+    }
+    // A fragment, or (negative) the section of another row's lockdown, stored once.
+    function piece(j) {
+        if (j >= 0) { return S.h[j]; }
+        return S.q[-j - 1].map(function (k) { return S.h[k]; }).join('');
+    }
     function status(p) {
         if (!C.period) { return C.s; }
         var a = new Date(p.start).toISOString().slice(0, 10);
@@ -58,8 +82,12 @@ ZONE_JS = """(function (S, D, C) {
         })},
         popup: function (layer) {
             var p = layer.feature.properties;
-            return S.r[p.i].map(function (j) { return S.h[j]; }).join('')
-                .split(C.slot).join(status(p));
+            return S.r[p.i].map(piece).join('')
+                .split(C.slot).join(status(p))
+                .replace(ROW_SLOT, function (all, j) {
+                    j = Number(j);
+                    return j === p.i ? now(C.k, status(p)) : other(j);
+                });
         },
         tooltip: function (layer) {
             return '<b>' + S.n[layer.feature.properties.i] + '</b> — ' + C.t + C.x;
@@ -100,7 +128,7 @@ class ZoneClassLayer(RawRender, Layer):
         if self.is_timeline:
             data.update(a=self.starts, b=self.ends)
         const = {"s": self.status, "t": self.tip, "period": self.is_timeline,
-                 "slot": STATUS_SLOT,
+                 "slot": STATUS_SLOT, "k": StyleClass(self.style_class.status, False).key,
                  "x": e(" · approximate outline") if self.style_class.approximate else ""}
         factory = "L.timeline" if self.is_timeline else "L.geoJson"
         script = (f"var {name}_z = {ZONE_JS}({store_var(self.store_owner)}, {js_json(data)}, "
@@ -184,15 +212,18 @@ def zone_layer_from_rows(dataset: Dataset, rows: list[ZoneRow], day: dt.date | d
     store.add_to(group)
     classes: dict[StyleClass, list[int]] = defaultdict(list)
     statuses: dict[StyleClass, ZoneStatus] = {}
+    states = [state_of(dataset, row.lockdown, moment) for row in rows]
+    add_history_rows(dataset, rows, moment, store)
+    # Each row's status on the day, for the zone histories of the other rows.
+    store.rows["d"] = [now_html(st.status, status_text(st.status, label_day)
+                                + (DOWNGRADED_NOTE if st.downgraded else ""))
+                       for st in states]
     for index, row in enumerate(rows):
-        summary: LockdownSummary = describe_lockdown(dataset, row.lockdown, moment)
-        store.add_row(lockdown_popup_parts(summary, approximate=row.approximate,
-                                           method=row.method, status=STATUS_SLOT),
-                      geometry=row.geometry, name=e(row.name), lockdown=row.lockdown.id)
         if draw:
-            style_class = StyleClass(summary.status, row.approximate)
+            status = states[index].status
+            style_class = StyleClass(status, row.approximate)
             classes[style_class].append(index)
-            statuses[style_class] = summary.status
+            statuses[style_class] = status
     # Least important first, so zones in force are drawn on top.
     for status in reversed(STATUS_ORDER):
         for approximate in (False, True):
@@ -204,21 +235,53 @@ def zone_layer_from_rows(dataset: Dataset, rows: list[ZoneRow], day: dt.date | d
     return group
 
 
+def add_history_rows(dataset: Dataset, rows: list[ZoneRow], moment: dt.date | dt.datetime,
+                     store: HtmlStore) -> None:
+    """Add every row to ``store``: its geometry, name, lockdown id and, as its popup, the
+    whole history of its zone (:func:`geo.describe.describe_zone`) with a slot for each
+    lockdown's status (filled when the popup opens, so one store serves every day).
+
+    Each drawn lockdown's section is stored once (``q``, by row) and a popup refers to it
+    as ``-(row + 1)``: a nationwide order in 1,000 zones' histories is written once."""
+    index = {row.lockdown.id: i for i, row in enumerate(rows)}
+    histories = describe_zones(dataset, [row.lockdown.zone for row in rows], moment)
+    sections: list[list[int] | None] = [None] * len(rows)
+    for row in rows:
+        refs: list[int] = []
+        for part in zone_history_layout(histories[row.lockdown.zone],
+                                        approximate=row.approximate, method=row.method):
+            if isinstance(part, str):
+                refs.append(store.add(part))
+                continue
+            j = index.get(part.summary.lockdown_id)
+            if j is None:  # not drawn (left out of this map): no status to follow
+                refs += [store.add(p) for p in history_entry_parts(part, NOT_DRAWN)]
+                continue
+            if sections[j] is None:
+                sections[j] = [store.add(p) for p in history_entry_parts(part, row_slot(j))]
+            refs.append(-(j + 1))
+        store.add_row([], geometry=row.geometry, name=e(row.name), lockdown=row.lockdown.id)
+        store.lists[-1] = refs  # fragments and section references
+    store.rows["q"] = [section or [] for section in sections]
+
+
+def popup_html(store: HtmlStore, row: int) -> str:
+    """The popup of ``row`` as the map's script joins it (slots left in): for tests."""
+    def piece(j: int) -> str:
+        if j >= 0:
+            return store.items[j]
+        return "".join(store.items[k] for k in store.rows["q"][-j - 1])
+    return "".join(piece(j) for j in store.lists[row])
+
+
 def add_zone_store(dataset: Dataset, rows: list[ZoneRow], owner: Element) -> HtmlStore:
-    """Store every row's popup, geometry, name and lockdown id once, in an HtmlStore held by
-    ``owner``, with nothing that depends on the day: the status (and the "measures
-    downgraded" note) is a slot the drawing layer fills. One store then serves every day;
-    see :func:`day_zone_layer`."""
+    """Store every row's popup (its zone's history), geometry, name and lockdown id once, in
+    an HtmlStore held by ``owner``, with nothing that depends on the day: each lockdown's
+    status is a slot the drawing layer fills. One store then serves every day; see
+    :func:`day_zone_layer`."""
     store = HtmlStore()
     store.add_to(owner)
-    for row in rows:
-        # Any moment will do: only the status and the downgrade depend on it, and both
-        # are left to the day's layer.
-        summary = dataclasses.replace(describe_lockdown(dataset, row.lockdown, _ANY_DAY),
-                                      downgraded=False)
-        store.add_row(lockdown_popup_parts(summary, approximate=row.approximate,
-                                           method=row.method, status=STATUS_SLOT),
-                      geometry=row.geometry, name=e(row.name), lockdown=row.lockdown.id)
+    add_history_rows(dataset, rows, _ANY_DAY, store)
     return store
 
 
@@ -277,6 +340,7 @@ def day_zone_styles(dataset: Dataset, rows: list[ZoneRow], day: dt.date | dt.dat
     for style_class, downgraded in ordered:
         text = status_text(style_class.status, label_day)
         classes.append({"style": style_class.style(), "tip": text,
+                        "key": StyleClass(style_class.status, False).key,
                         "status": text + (DOWNGRADED_NOTE if downgraded else ""),
                         "x": e(" · approximate outline") if style_class.approximate else ""})
     return {"classes": classes, "row": [index[key] for key in keys]}
