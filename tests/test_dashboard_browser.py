@@ -16,6 +16,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,7 @@ def free_port() -> int:
 
 
 APP = ROOT / "dashboard" / "app.py"
+RECORD = ROOT / "seeds" / "record.yaml"
 
 
 def streamlit_command(port: int, script: Path = APP) -> list[str]:
@@ -86,6 +88,16 @@ def stop_server(process: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=5)
+
+
+@contextmanager
+def serving(dataset: Path | str) -> Iterator[str]:
+    """A server of the app on ``dataset`` for the block; its URL."""
+    process, url = start_server({"LOCKDOWN_MAP_DATASET": str(dataset)})
+    try:
+        yield url
+    finally:
+        stop_server(process)
 
 
 @pytest.fixture(scope="module")

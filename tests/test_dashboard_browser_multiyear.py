@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_dashboard_browser import map_frame, start_server, stop_server
+from tests.test_dashboard_browser import map_frame, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 MULTIYEAR = ROOT / "tests" / "data" / "multiyear.yaml"
@@ -22,11 +22,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    process, url = start_server({"LOCKDOWN_MAP_DATASET": str(MULTIYEAR)})
-    try:
+    with serving(MULTIYEAR) as url:
         yield url
-    finally:
-        stop_server(process)
 
 
 def settled(page, find, timeout: float = 30.0):

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import shapely
@@ -15,10 +14,9 @@ import shapely
 from geo.dataset import load_dataset
 from geo.describe import describe_zone
 from geo.layers import build_layers
-from tests.test_dashboard_browser import MAP_IFRAME, map_frame, start_server, stop_server
+from tests.test_dashboard_browser import MAP_IFRAME, RECORD, map_frame, serving
 from tests.test_dashboard_browser_multiyear import the_slider
 
-RECORD = Path(__file__).resolve().parent.parent / "seeds" / "record.yaml"
 HYESAN = ("hyesan-undated-2", "hyesan-2020-11-1", "hyesan-2021-01-1", "hyesan-undated-1",
           "hyesan-undated-3")
 INSIDE_HYESAN = (41.37, 128.16)  # inside the zone, clear of the town markers at its seat
@@ -28,11 +26,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    process, url = start_server({"LOCKDOWN_MAP_DATASET": str(RECORD)})
-    try:
+    with serving(RECORD) as url:
         yield url
-    finally:
-        stop_server(process)
 
 
 def status_of(frame, lockdown: str) -> str:

@@ -10,20 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_dashboard_browser import map_frame, start_server, stop_server
-
-RECORD = Path(__file__).resolve().parent.parent / "seeds" / "record.yaml"
+from tests.test_dashboard_browser import RECORD, map_frame, serving
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    process, url = start_server({"LOCKDOWN_MAP_DATASET": str(RECORD)})
-    try:
+    with serving(RECORD) as url:
         yield url
-    finally:
-        stop_server(process)
 
 
 def test_the_zone_day_download_carries_the_stringency(server, offline):
