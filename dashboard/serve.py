@@ -30,8 +30,8 @@ def app_arguments(argv: Sequence[str]) -> list[str]:
 def prepare(app_argv: Sequence[str]) -> None:
     """Import the app's libraries and warm the caches that live outside Streamlit."""
     # Imported for the time their imports take (Altair, folium's templates, geopandas).
-    import geo.charts  # noqa: F401
-    import geo.export  # noqa: F401
+    import geo.charts
+    import geo.export
     import geo.overview  # noqa: F401
     from dashboard.startup import startup_path
     from geo.cache import cached_loads
