@@ -24,8 +24,14 @@ def record_map(tmp_path_factory):
 
 
 def open_hyesan(page) -> list[dict]:
-    page.evaluate("() => { const id = document.querySelector('.folium-map').id; "
-                  "window[id].setView([41.39, 128.19], 11, {animate: false}); }")
+    # The click goes to the most local zone only once the reader is set up, and only
+    # on paths redrawn for the new view (two frames after it).
+    page.wait_for_selector(".folium-map[data-lm-reader=ready]", state="attached")
+    page.evaluate("""() => new Promise((resolve) => {
+        const id = document.querySelector('.folium-map').id;
+        window[id].setView([41.39, 128.19], 11, {animate: false});
+        requestAnimationFrame(() => requestAnimationFrame(resolve));
+    })""")
     click_latlng(page, *INSIDE_HYESAN)
     page.wait_for_selector(".lm-zone-history", timeout=5_000)
     return page.eval_on_selector_all(".lm-zone-history section", """els => els.map(e => ({
