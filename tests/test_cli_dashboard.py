@@ -48,3 +48,18 @@ def test_a_good_dataset_is_passed_as_an_absolute_path(monkeypatch, tmp_path, see
     assert result.exit_code == 0, result.output
     assert "http://127.0.0.1:8765" in result.output
     assert started[0][-1] == str(tmp_path / "mine.yaml")
+
+
+def test_the_check_leaves_the_parse_in_the_cache_for_the_server(monkeypatch, tmp_path, seed_raw):
+    import yaml
+
+    from geo.cache import CACHE_ENV, read_entry, text_key
+
+    monkeypatch.setattr(command.subprocess, "call", lambda args: 0)
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(yaml.safe_dump(seed_raw, allow_unicode=True), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["dashboard", "--dataset", str(mine)])
+    assert result.exit_code == 0, result.output
+    entry = read_entry(tmp_path / "cache", text_key(mine.read_text(encoding="utf-8")))
+    assert entry is not None and entry.lockdowns  # dashboard.serve finds it there
