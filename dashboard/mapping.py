@@ -43,8 +43,11 @@ from the frozen map and otherwise leaves the map as it was (correct, slower).
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import gc
+import gzip
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -263,20 +266,51 @@ def clicked_lockdown(result: dict[str, Any]) -> str | None:
 # --- the day map component ------------------------------------------------------------
 
 COMPONENT_DIR = Path(__file__).resolve().parent / "daymap"
-_daymap = components.declare_component("daymap", path=str(COMPONENT_DIR))
+_declared: list = []
+
+
+def _daymap(**kwargs: Any) -> Any:
+    # Declared on first use, always inside a script run: Streamlit registers (and so
+    # serves) only a component declared there, and dashboard.serve imports this module
+    # in a thread of its own, to build the base before the first visitor comes.
+    if not _declared:
+        _declared.append(components.declare_component("daymap", path=str(COMPONENT_DIR)))
+    return _declared[0](**kwargs)
+
+
 # The frame's title in the page (Streamlit names it after the declaring module).
 COMPONENT_TITLE = f"{__name__}.daymap"
 
 
 @dataclass(frozen=True)
 class PageBase:
-    """A dataset's base map as the page pieces the component loads once, the zone rows,
-    and the JavaScript name of the zone store the pieces define."""
+    """A dataset's base map as the page pieces the component loads once (and those
+    pieces packed for the trip, see :func:`pack`), the zone rows, and the JavaScript
+    name of the zone store the pieces define."""
 
     key: str
     pieces: dict[str, Any]
     rows: list[ZoneRow]
     store: str
+    packed: str
+
+
+def pack(pieces: dict[str, Any]) -> str:
+    """``pieces`` as base64 of gzip-compressed JSON, which the frame unpacks with the
+    browser's own ``DecompressionStream``.
+
+    The base is mostly popup HTML and coordinates and compresses about 7:1 (3.9 MB to
+    0.57 MB at 1,000 lockdowns); sent as it is, its megabytes went through the
+    websocket, Streamlit's message decoding, a JSON parse in the page and a copy
+    into the frame before the map could start.
+    """
+    text = json.dumps(pieces, separators=(",", ":"), ensure_ascii=False)
+    return base64.b64encode(gzip.compress(text.encode("utf-8"), 6, mtime=0)).decode("ascii")
+
+
+def unpack(packed: str) -> dict[str, Any]:
+    """The pieces :func:`pack` packed."""
+    return json.loads(gzip.decompress(base64.b64decode(packed)).decode("utf-8"))
 
 
 def page_pieces(m: folium.Map) -> dict[str, Any]:
@@ -301,7 +335,7 @@ def build_page_base(loaded: Loaded) -> PageBase:
     pieces = page_pieces(m)
     if f"var {store_var(owner)} =" not in pieces["script"]:
         raise RuntimeError("the base map script does not define the zone store")
-    return PageBase(loaded.key, pieces, rows, store_var(owner))
+    return PageBase(loaded.key, pieces, rows, store_var(owner), pack(pieces))
 
 
 @st.cache_resource(max_entries=4, show_spinner="Drawing the map…")
@@ -359,11 +393,11 @@ def show_map(loaded: Loaded, day: dt.date, bands: dict[str, int] | None = None,
     key = map_key(loaded)
     held = st.session_state.get(key) or {}
     # The base's megabytes go only to a frame that does not hold them yet.
-    pieces = None if held.get("base") == base.key else base.pieces
+    packed = None if held.get("base") == base.key else base.packed
     shown = _day_args(loaded, day, bands)
     ahead = {name: _day_args(loaded, other, other_bands)
              for name, (other, other_bands) in (steps or {}).items()}
-    value = _daymap(base_key=base.key, base=pieces, day=shown["styles"], day_key=shown["key"],
+    value = _daymap(base_key=base.key, base=packed, day=shown["styles"], day_key=shown["key"],
                     day_iso=shown["iso"], steps=ahead,
                     zones={"store": base.store, "slot": STATUS_SLOT},
                     height=MAP_HEIGHT, key=key, default=None)

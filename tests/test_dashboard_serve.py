@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -45,3 +46,62 @@ def test_nothing_from_streamlit_is_imported_before_the_runtime(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, env={"LOCKDOWN_MAP_CACHE_DIR": str(tmp_path), "PATH": ""})
     assert out.stdout.strip() == "['dashboard.serve', 'dashboard.startup']"
+
+
+@pytest.fixture()
+def runtime_exists(monkeypatch):
+    from streamlit.runtime import Runtime
+
+    monkeypatch.setattr(Runtime, "exists", classmethod(lambda cls: True))
+
+
+def test_the_warm_up_fills_the_apps_caches_for_the_startup_dataset(
+        tmp_path, monkeypatch, runtime_exists):
+    from dashboard import mapping, state
+
+    dataset = tmp_path / "warm.yaml"  # a text of its own: no earlier test has cached it
+    dataset.write_text(SEED_DATASET.read_text(encoding="utf-8") + "\n# warm\n",
+                       encoding="utf-8")
+    assert serve.warm_app_caches(["--dataset", str(dataset)])
+
+    def built_again(*args):
+        raise AssertionError("built again: the warm-up did not fill the cache")
+
+    # What a session needs now comes from the caches, not from building it again.
+    monkeypatch.setattr(mapping, "build_page_base", built_again)
+    monkeypatch.setattr(state, "build_layers", built_again)
+    loaded = state.load_path(dataset)
+    state.rendered(loaded)
+    assert mapping.page_base(loaded).rows
+
+
+def test_the_warm_up_leaves_a_broken_dataset_to_the_app(tmp_path, runtime_exists):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("dataset: [", encoding="utf-8")
+    assert serve.warm_app_caches(["--dataset", str(broken)]) is False  # and no exception
+
+
+def test_the_warm_up_gives_up_if_the_runtime_never_starts(monkeypatch):
+    monkeypatch.setattr(serve, "RUNTIME_WAIT_SECONDS", 0.1)
+    assert serve.warm_app_caches([]) is False
+
+
+def test_the_served_dashboard_draws_its_map_in_a_real_browser(offline, tmp_path):
+    # The warm-up imports the map module outside a script run; the component must
+    # still be registered and served (else the frame stays blank).
+    from test_dashboard_browser import MAP_IFRAME, free_port, stop_server, wait_healthy
+
+    from geo.cli.dashboard import streamlit_command
+
+    port = free_port()
+    process = subprocess.Popen(streamlit_command(port, str(SEED_DATASET)),
+                               cwd=Path(__file__).resolve().parent.parent,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        wait_healthy(url, process, 90)
+        offline.goto(url, wait_until="domcontentloaded")
+        frame = offline.wait_for_selector(MAP_IFRAME, timeout=60_000).content_frame()
+        frame.wait_for_selector("path.lm-zone", state="attached", timeout=60_000)
+    finally:
+        stop_server(process)

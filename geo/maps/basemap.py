@@ -16,6 +16,7 @@ from shapely.ops import polylabel
 
 from geo.maps.controls import Css, Script
 from geo.maps.geojson import feature_collection, frame_collection
+from geo.maps.labels import add_label_support
 from geo.maps.popups import e
 from geo.maps.raw import VectorLayer
 from geo.maps.styles import LAND, LAND_OTHER, PROVINCE_STYLE, SEA
@@ -91,9 +92,11 @@ def add_online_tiles(m: folium.Map) -> folium.TileLayer:
     return layer
 
 
+# L.LmLabel: geo.maps.labels.
 _LABEL_COUNTRY = JsCode("""function (feature, layer) {
-    layer.bindTooltip(feature.properties.label, {permanent: true, direction: 'center',
-        className: 'lm-country-label', interactive: false});
+    layer.bindTooltip(new L.LmLabel({permanent: true, direction: 'center',
+        className: 'lm-country-label', interactive: false}, layer)
+        .setContent(feature.properties.label));
 }""")
 
 
@@ -120,6 +123,7 @@ def add_country_labels(m: folium.Map, layers: dict[str, Any],
         points.append({"type": "Point", "coordinates": [round(point.x, 5), round(point.y, 5)]})
         props.append({"label": e(COUNTRY_LABELS.get(code, row.get("name", code)))})
     if points:
+        add_label_support(m)
         VectorLayer(feature_collection(points, props), name="Country names", control=False,
                     marker={"radius": 0, "stroke": False, "fill": False, "interactive": False,
                             "pane": LAND_PANE},

@@ -14,21 +14,23 @@ from folium.utilities import JsCode
 
 from geo.maps.basemap import TOP_PANE
 from geo.maps.geojson import feature_collection, rounded_geometries
+from geo.maps.labels import add_label_support
 from geo.maps.popups import e
 from geo.maps.raw import VectorLayer
 from geo.maps.styles import BORDER_STYLE, COUNTY_STYLE, RIVER_STYLE, TOWN_STYLE
 
 TOWN_KINDS = ("city", "town", "village")
 
+# L.LmLabel: geo.maps.labels.
 _LABEL_TOWN = JsCode("""function (feature, layer) {
-    layer.bindTooltip(feature.properties.label, {permanent: feature.properties.permanent,
+    layer.bindTooltip(new L.LmLabel({permanent: feature.properties.permanent,
         direction: feature.properties.direction, offset: feature.properties.offset,
-        className: feature.properties.css});
+        className: feature.properties.css}, layer).setContent(feature.properties.label));
 }""")
 
 _LABEL_LINE = JsCode("""function (feature, layer) {
-    layer.bindTooltip(feature.properties.label, {permanent: true, direction: 'center',
-        className: feature.properties.css});
+    layer.bindTooltip(new L.LmLabel({permanent: true, direction: 'center',
+        className: feature.properties.css}, layer).setContent(feature.properties.label));
 }""")
 
 
@@ -48,6 +50,7 @@ def _lines(m: folium.Map, frame: Any, name: str, style: dict, css: str,
              for _, row in frame.iterrows()]
     options: dict[str, Any] = {"style": {**style, "className": css}}
     if label_css:
+        add_label_support(m)
         options["on_each_feature"] = _LABEL_LINE
     VectorLayer(feature_collection(geometries, props), name=name, options=options).add_to(m)
 
@@ -150,5 +153,6 @@ def add_towns(m: folium.Map, places: Any, named: set[str] | None = None,
             "css": "lm-town-label " + ("lm-cn" if chinese else "lm-kp"),
         })
     data = feature_collection(rounded_geometries(towns.geometry.values), props)
+    add_label_support(m)
     VectorLayer(data, name="Towns", marker={**TOWN_STYLE, "pane": TOP_PANE},
                 options={"on_each_feature": _LABEL_TOWN}).add_to(m)
