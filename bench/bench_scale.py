@@ -236,15 +236,21 @@ def start_served(dataset: Path, cache: str):
 
 
 # Run in every frame before its own scripts: the moment (the browser's clock, ms since
-# the epoch) the first zone path is in the frame's DOM.
+# the epoch) the first zone path is in the frame's DOM. A component's frame starts as
+# about:blank and keeps its window when its page replaces that document, so each new
+# document is watched from its DOMContentLoaded (which reaches the window).
 ZONE_SEEN = """
 (function () {
-    new MutationObserver(function (changes, observer) {
-        if (document.querySelector("path.lm-zone")) {
-            window.lmZoneSeen = performance.timeOrigin + performance.now();
-            observer.disconnect();
-        }
-    }).observe(document, {subtree: true, childList: true});
+    function watch() {
+        new MutationObserver(function (changes, observer) {
+            if (document.querySelector("path.lm-zone")) {
+                window.lmZoneSeen = window.lmZoneSeen || performance.timeOrigin + performance.now();
+                observer.disconnect();
+            }
+        }).observe(document, {subtree: true, childList: true});
+    }
+    watch();
+    window.addEventListener("DOMContentLoaded", watch);
 })();
 """
 
