@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import gc
 import gzip
 import json
@@ -266,16 +267,12 @@ def clicked_lockdown(result: dict[str, Any]) -> str | None:
 # --- the day map component ------------------------------------------------------------
 
 COMPONENT_DIR = Path(__file__).resolve().parent / "daymap"
-_declared: list = []
-
-
-def _daymap(**kwargs: Any) -> Any:
-    # Declared on first use, always inside a script run: Streamlit registers (and so
-    # serves) only a component declared there, and dashboard.serve imports this module
-    # in a thread of its own, to build the base before the first visitor comes.
-    if not _declared:
-        _declared.append(components.declare_component("daymap", path=str(COMPONENT_DIR)))
-    return _declared[0](**kwargs)
+@functools.cache
+def _component() -> Any:
+    # Declared on first use, which is always inside a script run: Streamlit registers
+    # (and so serves) only a component declared there, and dashboard.serve imports this
+    # module in a thread of its own, to build the base before the first visitor comes.
+    return components.declare_component("daymap", path=str(COMPONENT_DIR))
 
 
 # The frame's title in the page (Streamlit names it after the declaring module).
@@ -284,15 +281,15 @@ COMPONENT_TITLE = f"{__name__}.daymap"
 
 @dataclass(frozen=True)
 class PageBase:
-    """A dataset's base map as the page pieces the component loads once (and those
-    pieces packed for the trip, see :func:`pack`), the zone rows, and the JavaScript
-    name of the zone store the pieces define."""
+    """A dataset's base map as the page pieces the component loads once, packed for the
+    trip (:func:`pack`), the zone rows, and the JavaScript name of the zone store the
+    pieces define. Only the packed form is kept: the server never reads the pieces
+    again, and unpacked they are a second copy (4 MB at 1,000 lockdowns)."""
 
     key: str
-    pieces: dict[str, Any]
+    packed: str
     rows: list[ZoneRow]
     store: str
-    packed: str
 
 
 def pack(pieces: dict[str, Any]) -> str:
@@ -335,7 +332,7 @@ def build_page_base(loaded: Loaded) -> PageBase:
     pieces = page_pieces(m)
     if f"var {store_var(owner)} =" not in pieces["script"]:
         raise RuntimeError("the base map script does not define the zone store")
-    return PageBase(loaded.key, pieces, rows, store_var(owner), pack(pieces))
+    return PageBase(loaded.key, pack(pieces), rows, store_var(owner))
 
 
 @st.cache_resource(max_entries=4, show_spinner="Drawing the map…")
@@ -397,10 +394,10 @@ def show_map(loaded: Loaded, day: dt.date, bands: dict[str, int] | None = None,
     shown = _day_args(loaded, day, bands)
     ahead = {name: _day_args(loaded, other, other_bands)
              for name, (other, other_bands) in (steps or {}).items()}
-    value = _daymap(base_key=base.key, base=packed, day=shown["styles"], day_key=shown["key"],
-                    day_iso=shown["iso"], steps=ahead,
-                    zones={"store": base.store, "slot": STATUS_SLOT},
-                    height=MAP_HEIGHT, key=key, default=None)
+    value = _component()(base_key=base.key, base=packed, day=shown["styles"],
+                         day_key=shown["key"], day_iso=shown["iso"], steps=ahead,
+                         zones={"store": base.store, "slot": STATUS_SLOT},
+                         height=MAP_HEIGHT, key=key, default=None)
     return value or {}
 
 

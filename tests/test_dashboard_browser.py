@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -63,11 +63,14 @@ def wait_healthy(url: str, process: subprocess.Popen, timeout: float) -> None:
     raise TimeoutError(f"{url} not healthy after {timeout} s")
 
 
-def start_server(env: dict[str, str] | None = None,
-                 script: Path = APP) -> tuple[subprocess.Popen, str]:
-    """Start ``streamlit run script`` on a free local port; return the process and its URL."""
+def start_server(env: dict[str, str] | None = None, script: Path = APP, *,
+                 command: Callable[[int], list[str]] | None = None,
+                 ) -> tuple[subprocess.Popen, str]:
+    """Start ``streamlit run script`` (or ``command(port)``) on a free local port; return
+    the process and its URL."""
     port = free_port()
-    process = subprocess.Popen(streamlit_command(port, script), cwd=ROOT,
+    line = command(port) if command else streamlit_command(port, script)
+    process = subprocess.Popen(line, cwd=ROOT,
                                env={**os.environ, **(env or {})},
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"

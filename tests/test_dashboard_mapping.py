@@ -55,7 +55,7 @@ def test_the_base_goes_once_then_only_the_days_layer(monkeypatch):
     at = AppTest.from_file(APP, default_timeout=120).run()
     first = map_args(at)
     base = unpack(first["base"])  # packed for the trip; the frame unpacks it
-    assert base == page_base(at.session_state["loaded"]).pieces
+    assert first["base"] == page_base(at.session_state["loaded"]).packed
     assert len(first["base"]) < len(json.dumps(base)) / 2
     assert set(base) == {"header", "html", "script", "js_links", "css_links"}
     assert "coordinates" in base["script"] and "lm-zone-popup" in base["script"]
@@ -121,7 +121,7 @@ def test_the_page_base_defines_the_store_and_keeps_no_map(seed):
     from dashboard.state import Loaded
 
     base = page_base(Loaded(seed, "seed-key-for-test", "seed"))
-    assert f"var {base.store} =" in base.pieces["script"]
+    assert f"var {base.store} =" in unpack(base.packed)["script"]
     assert len(base.rows) == len(seed.lockdowns)
 
 

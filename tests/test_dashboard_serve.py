@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -86,20 +85,16 @@ def test_the_warm_up_gives_up_if_the_runtime_never_starts(monkeypatch):
     assert serve.warm_app_caches([]) is False
 
 
-def test_the_served_dashboard_draws_its_map_in_a_real_browser(offline, tmp_path):
+def test_the_served_dashboard_draws_its_map_in_a_real_browser(offline):
     # The warm-up imports the map module outside a script run; the component must
     # still be registered and served (else the frame stays blank).
-    from test_dashboard_browser import MAP_IFRAME, free_port, stop_server, wait_healthy
+    from test_dashboard_browser import MAP_IFRAME, start_server, stop_server
 
     from geo.cli.dashboard import streamlit_command
 
-    port = free_port()
-    process = subprocess.Popen(streamlit_command(port, str(SEED_DATASET)),
-                               cwd=Path(__file__).resolve().parent.parent,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process, url = start_server(
+        command=lambda port: streamlit_command(port, str(SEED_DATASET)))
     try:
-        url = f"http://127.0.0.1:{port}"
-        wait_healthy(url, process, 90)
         offline.goto(url, wait_until="domcontentloaded")
         frame = offline.wait_for_selector(MAP_IFRAME, timeout=60_000).content_frame()
         frame.wait_for_selector("path.lm-zone", state="attached", timeout=60_000)

@@ -3,8 +3,8 @@
  * The base map (folium's page pieces: inline Leaflet, header, html, script, and the
  * name of the zone store the script defines) arrives once, when the server learns
  * that this frame does not hold it, as base64 of gzip-compressed JSON (a seventh of
- * its size) that the browser's DecompressionStream unpacks. The Leaflet map and one layer with every zone
- * are then created once and kept. Every rerun after that sends only the day's
+ * its size) that the browser's DecompressionStream unpacks. The Leaflet map and one
+ * layer with every zone are then created once and kept. Every rerun after that sends only the day's
  * styles (a class per zone: style, status text); the zones are restyled in place,
  * so nothing is re-created or re-projected and zoom and pan stay. A click on a zone
  * is sent back as the component's value.

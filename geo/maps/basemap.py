@@ -92,11 +92,10 @@ def add_online_tiles(m: folium.Map) -> folium.TileLayer:
     return layer
 
 
-# L.LmLabel: geo.maps.labels.
+# L.lmLabel: geo.maps.labels.
 _LABEL_COUNTRY = JsCode("""function (feature, layer) {
-    layer.bindTooltip(new L.LmLabel({permanent: true, direction: 'center',
-        className: 'lm-country-label', interactive: false}, layer)
-        .setContent(feature.properties.label));
+    L.lmLabel(layer, feature.properties.label, {permanent: true, direction: 'center',
+        className: 'lm-country-label', interactive: false});
 }""")
 
 

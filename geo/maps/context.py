@@ -21,16 +21,16 @@ from geo.maps.styles import BORDER_STYLE, COUNTY_STYLE, RIVER_STYLE, TOWN_STYLE
 
 TOWN_KINDS = ("city", "town", "village")
 
-# L.LmLabel: geo.maps.labels.
+# L.lmLabel: geo.maps.labels.
 _LABEL_TOWN = JsCode("""function (feature, layer) {
-    layer.bindTooltip(new L.LmLabel({permanent: feature.properties.permanent,
+    L.lmLabel(layer, feature.properties.label, {permanent: feature.properties.permanent,
         direction: feature.properties.direction, offset: feature.properties.offset,
-        className: feature.properties.css}, layer).setContent(feature.properties.label));
+        className: feature.properties.css});
 }""")
 
 _LABEL_LINE = JsCode("""function (feature, layer) {
-    layer.bindTooltip(new L.LmLabel({permanent: true, direction: 'center',
-        className: feature.properties.css}, layer).setContent(feature.properties.label));
+    L.lmLabel(layer, feature.properties.label, {permanent: true, direction: 'center',
+        className: feature.properties.css});
 }""")
 
 

@@ -61,10 +61,15 @@ L.LmLabel = L.Tooltip.extend({
         }
     }
 });
+// What the layers' label functions call: ``text`` as ``layer``'s label.
+L.lmLabel = function (layer, text, options) {
+    return layer.bindTooltip(new L.LmLabel(options, layer).setContent(text));
+};
 """
 
 
 def add_label_support(m: folium.Map) -> None:
-    """Define ``L.LmLabel`` on ``m`` (once), before the first layer that labels with it."""
+    """Define ``L.LmLabel`` and ``L.lmLabel(layer, text, options)`` on ``m`` (once), before
+    the first layer that labels with them."""
     if NAME not in m._children:
         m.add_child(Script(LABEL_JS), name=NAME)
