@@ -65,7 +65,6 @@ from geo.maps import base_map, use_inline_assets
 from geo.maps.assets import walk
 from geo.maps.raw import SCRIPT_MACRO, store_var
 from geo.maps.zones import (
-    STATUS_SLOT,
     ZoneRow,
     add_zone_store,
     day_zone_layer,
@@ -226,10 +225,10 @@ def _page_parts(m: folium.Map) -> list[dict]:
 
 
 def show_map_st_folium(loaded: Loaded, day: dt.date, bands: dict[str, int] | None = None,
-                       steps: object = None) -> dict[str, Any]:
+                       steps: object = None, follow: str | None = None) -> dict[str, Any]:
     """The previous path: draw the map for ``day`` with ``st_folium``; returns what
-    streamlit-folium reports back (clicks). ``steps`` is ignored: that map has no step
-    of its own."""
+    streamlit-folium reports back (clicks). ``steps`` and ``follow`` are ignored: that
+    map has no step of its own and waits for the server."""
     base = _session_base(loaded)
     m = base.map
     group = day_layer(loaded, day, base, bands)
@@ -378,13 +377,15 @@ def _day_args(loaded: Loaded, day: dt.date, bands: dict[str, int] | None) -> dic
 
 def show_map(loaded: Loaded, day: dt.date, bands: dict[str, int] | None = None,
              steps: dict[str, tuple[dt.date, dict[str, int] | None]] | None = None,
-             ) -> dict[str, Any]:
+             follow: str | None = None) -> dict[str, Any]:
     """Draw the map for ``day`` (fills by stringency band when ``bands`` is given); returns
     the component's value (the zone last clicked, the day stepped to on the map).
 
     ``steps`` gives the days one step back and forward (``{"back": (day, bands),
-    "forward": ...}``): their styles go along, so the map's own step buttons and keys
-    show the next day at once, before the server hears of it.
+    "forward": ...}``) and any others the user may go to next: their styles go along,
+    so the map's own step buttons and keys show the next day at once, before the server
+    hears of it. ``follow`` is the key of the page's day slider: when it shows one of
+    those days, so does the map, without waiting for the rerun.
     """
     base = page_base(loaded)
     key = map_key(loaded)
@@ -396,7 +397,7 @@ def show_map(loaded: Loaded, day: dt.date, bands: dict[str, int] | None = None,
              for name, (other, other_bands) in (steps or {}).items()}
     value = _component()(base_key=base.key, base=packed, day=shown["styles"],
                          day_key=shown["key"], day_iso=shown["iso"], steps=ahead,
-                         zones={"store": base.store, "slot": STATUS_SLOT},
+                         zones={"store": base.store}, follow=follow,
                          height=MAP_HEIGHT, key=key, default=None)
     return value or {}
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from geo.measures import measure_type
@@ -25,7 +25,7 @@ from geo.model import (
     StatusChangeKind,
     When,
 )
-from geo.stringency import covering_lockdowns, coverings
+from geo.stringency import covering_lockdowns
 from geo.timeline import ZoneState, ZoneStatus, in_force_from, state_of
 
 
@@ -350,7 +350,8 @@ def time_key(lockdown: Lockdown) -> dt.datetime:
     return dt.datetime.combine(min(days), dt.time(0, 0)) if days else dt.datetime.max
 
 
-def _under(place: Place, lockdown: Lockdown) -> str:
+def under_text(place: Place, lockdown: Lockdown) -> str:
+    """How a zone's history names an order on ``place``, a place containing the zone."""
     start = time_key(lockdown)
     when = f"of {start:%B %Y}" if start != dt.datetime.max else "(date unknown)"
     if place.kind is PlaceKind.COUNTRY:
@@ -358,10 +359,16 @@ def _under(place: Place, lockdown: Lockdown) -> str:
     return f"Under the {place.name} order {when}"
 
 
+def zone_lockdown(dataset: Dataset, lockdown: Lockdown, day: dt.date | dt.datetime,
+                  ) -> ZoneLockdown:
+    """``lockdown`` as its own zone's history shows it on ``day`` (a zone it contains shows
+    it with ``under=under_text(...)``)."""
+    return ZoneLockdown(describe_lockdown(dataset, lockdown, day), period_text(lockdown),
+                        lockdown_reports(dataset, lockdown))
+
+
 def describe_zone(dataset: Dataset, zone_id: str, day: dt.date | dt.datetime, *,
-                  covering: Iterable[Lockdown] | None = None,
-                  _described: dict[str, ZoneLockdown] | None = None,
-                  _start: Callable[[Lockdown], dt.datetime] | None = None) -> ZoneHistory:
+                  covering: Iterable[Lockdown] | None = None) -> ZoneHistory:
     """The whole history of the zone ``zone_id`` (a dataset place id) as of ``day``: every
     lockdown of the zone in time order, then those of the places containing it (a
     province-wide or nationwide order, by the dataset's and the gazetteer's parent links),
@@ -373,32 +380,12 @@ def describe_zone(dataset: Dataset, zone_id: str, day: dt.date | dt.datetime, *,
     on = day.date() if isinstance(day, dt.datetime) else day
     if covering is None:
         covering = covering_lockdowns(dataset, zone_id)
-    described = {} if _described is None else _described
     own, containing = [], []
-    for lockdown in sorted(covering, key=_start or time_key):
-        item = described.get(lockdown.id)
-        if item is None:
-            place = dataset.place(lockdown.zone)
-            item = described[lockdown.id] = ZoneLockdown(
-                describe_lockdown(dataset, lockdown, day), period_text(lockdown),
-                lockdown_reports(dataset, lockdown),
-                under=None if place.id == zone.id else _under(place, lockdown))
+    for lockdown in sorted(covering, key=time_key):
+        item = zone_lockdown(dataset, lockdown, day)
         if lockdown.zone == zone.id:
-            own.append(dataclasses.replace(item, under=None) if item.under else item)
+            own.append(item)
         else:
-            place = dataset.place(lockdown.zone)
-            containing.append(item if item.under else dataclasses.replace(
-                item, under=_under(place, lockdown)))
+            containing.append(dataclasses.replace(
+                item, under=under_text(dataset.place(lockdown.zone), lockdown)))
     return ZoneHistory(zone.id, zone.name, zone.aliases, on, tuple(own), tuple(containing))
-
-
-def describe_zones(dataset: Dataset, zone_ids: Iterable[str],
-                   day: dt.date | dt.datetime) -> dict[str, ZoneHistory]:
-    """:func:`describe_zone` for each zone, by zone id; a lockdown seen from many zones (a
-    nationwide order) is described once."""
-    covering = coverings(dataset)
-    described: dict[str, ZoneLockdown] = {}
-    starts = {lockdown.id: time_key(lockdown) for lockdown in dataset.lockdowns}
-    return {zone: describe_zone(dataset, zone, day, covering=covering.get(zone),
-                                _described=described, _start=lambda lo: starts[lo.id])
-            for zone in dict.fromkeys(zone_ids)}

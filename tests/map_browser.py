@@ -9,9 +9,12 @@ TILE_HOSTS = ("tile.openstreetmap.org",)
 
 
 def open_map(page, path: Path, timeout: float = 15_000) -> None:
-    """Load the file and wait until zones or at least the map's panes are drawn."""
+    """Load the file and wait until zones or at least the map's panes are drawn, and the
+    opening view has settled (a click during its zoom would land elsewhere)."""
     page.goto(path.resolve().as_uri())
     page.wait_for_selector(".leaflet-overlay-pane svg", timeout=timeout)
+    page.wait_for_selector(".folium-map[data-lm-reader=ready]", state="attached",
+                           timeout=timeout)
 
 
 def real_errors(page) -> list[str]:

@@ -168,6 +168,40 @@ def test_map_day_slider_and_details_in_a_real_browser(server, offline, tmp_path)
     assert not [e for e in page.errors if "is not defined" in e], page.errors
 
 
+def test_a_key_on_the_day_slider_moves_the_map_before_the_server_answers(server, offline):
+    page = offline
+    held: list = []  # the server's messages, while held back
+    hold = {"on": False}
+
+    def relay(ws):
+        upstream = ws.connect_to_server()
+        ws.on_message(upstream.send)
+        upstream.on_message(lambda m: held.append(m) if hold["on"] else ws.send(m))
+        relay.ws = ws
+
+    page.route_web_socket("**/_stcore/stream", relay)
+    page.goto(server, wait_until="domcontentloaded")
+    frame = map_frame(page)
+    wait_zone(frame, "in-force")
+    frame.wait_for_function("window.lm_day")
+    before = frame.evaluate("window.lm_day")
+    slider = page.get_by_role("slider")
+    slider.focus()
+    hold["on"] = True
+    slider.press("ArrowRight")
+    following = (dt.date.fromisoformat(before) + dt.timedelta(days=1)).isoformat()
+    # The map shows the next day while the rerun's answer is still held back.
+    frame.wait_for_function("(day) => window.lm_day === day", arg=following, timeout=10_000)
+    assert frame.locator(".lm-step-day").inner_text() == following
+    legend = page.get_by_text(f"{following} ·")
+    assert legend.count() == 0  # the server's part (the legend, the details) waits
+    hold["on"] = False
+    for message in held:
+        relay.ws.send(message)
+    legend.first.wait_for(timeout=30_000)
+    assert frame.evaluate("window.lm_day") == following
+
+
 def test_the_maps_own_step_shows_the_next_day_at_once_and_the_slider_follows(server, offline):
     page = offline
     page.goto(server, wait_until="domcontentloaded")

@@ -27,13 +27,13 @@ from dashboard.state import ENV_VAR
 from geo.describe import describe_lockdown, describe_zone
 from geo.layers import build_layers
 from geo.maps import base_map, use_inline_assets
+from geo.maps.histories import popup_html
 from geo.maps.popups import now_html, row_slot, status_text, zone_history_parts
 from geo.maps.zones import (
     DOWNGRADED_NOTE,
     add_zone_store,
     day_zone_layer,
     day_zone_styles,
-    popup_html,
     zone_rows,
 )
 from geo.model import Certainty, StatusChange, StatusChangeKind, TimePrecision, When
@@ -106,6 +106,23 @@ def test_the_neighbour_days_go_along_and_a_step_on_the_map_moves_the_day(monkeyp
     at.session_state[key] = value
     at.run()
     assert at.slider(key="day_slider").value == day
+
+
+def test_a_week_step_still_sends_the_sliders_days_either_side(monkeypatch):
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    at.selectbox(key="day_step").set_value("week").run()
+    args = map_args(at)
+    day = dt.date.fromisoformat(args["day_iso"])
+    shift = {"back": -7, "forward": 7, "day_back": -1, "day_forward": 1}
+    span_first, span_last = at.session_state["day_range"]
+    expected = {name: (day + dt.timedelta(days=n)).isoformat() for name, n in shift.items()
+                if span_first <= day + dt.timedelta(days=n) <= span_last}
+    assert {name: step["iso"] for name, step in args["steps"].items()} == expected
+    assert len(expected) >= 3
+    # The frame follows the slider by its key (its container's st-key-… class).
+    assert args["follow"] == "day_slider"
+    assert at.slider(key=args["follow"]).value == day
 
 
 def test_a_frame_without_the_base_gets_it_again(monkeypatch):

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from geo.dataset import SEED_DATASET, load_dataset
-from geo.describe import describe_zone, describe_zones
+from geo.describe import describe_zone
 from geo.timeline import ZoneStatus
 
 RECORD = SEED_DATASET.with_name("record.yaml")
@@ -98,10 +98,3 @@ def test_the_nationwide_zone_has_only_its_own(record):
     assert [i.summary.lockdown_id for i in history.lockdowns] == ["kp-2022-05-1",
                                                                   "kp-2022-05-12"]
     assert history.containing == ()
-
-
-def test_many_zones_at_once_say_the_same(record, hyesan):
-    zones = [lockdown.zone for lockdown in record.lockdowns]
-    histories = describe_zones(record, zones, MAY_2022)
-    assert set(histories) == set(zones)
-    assert histories["kp-hyesan"] == hyesan

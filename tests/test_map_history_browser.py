@@ -8,8 +8,11 @@ import pytest
 from map_browser import click_latlng, open_map, real_errors, set_slider
 
 from geo.dataset import SEED_DATASET, load_dataset
-from geo.export import export_map
+from geo.export import export_map, render_html
 from geo.layers import build_layers
+from geo.maps import build_map
+from geo.maps.assets import walk
+from geo.maps.histories import ZoneStore, popup_html
 
 pytestmark = pytest.mark.browser
 
@@ -61,11 +64,27 @@ def test_hyesan_history_and_statuses_follow_the_slider(offline, record_map):
     assert [m != "0px" for m in marked] == [s["id"] in in_force for s in sections]
 
     page.keyboard.press("Escape")
+    page.wait_for_selector(".lm-zone-history", state="detached", timeout=5_000)
     set_slider(page, "2020-11-10")
     sections = open_hyesan(page)
     in_force = {s["id"] for s in sections if "lm-now-in-force" in s["now"]}
     assert in_force == {"hyesan-2020-11-1"}
     assert real_errors(page) == []
+
+
+def test_the_page_joins_every_popup_as_python_does(offline, tmp_path):
+    record = load_dataset(SEED_DATASET.with_name("record.yaml"))
+    m = build_map(record, build_layers(record), "2022-05-20")
+    (store,) = [element for element in walk(m) if isinstance(element, ZoneStore)]
+    path = tmp_path / "map.html"
+    path.write_text(render_html(m), encoding="utf-8")
+    open_map(offline, path)
+    joined = offline.evaluate("""(name) => window[name].l.map((lockdown, i) =>
+        window[name].popup(i, (j) => '<i data-status=' + j + '></i>'))""", store.var())
+    assert len(joined) == len(record.lockdowns)
+    for i, popup in enumerate(joined):
+        assert popup == popup_html(store, i, lambda j: f"<i data-status={j}></i>")
+    assert real_errors(offline) == []
 
 
 def test_on_a_short_screen_the_legend_folds_and_opens_from_the_keyboard(browser, record_map):

@@ -144,7 +144,7 @@ def test_base_map_has_no_zones_and_zone_layer_is_a_feature_group(seed, layers):
     group = zone_layer(seed, layers, dt.date(2021, 11, 25))
     assert isinstance(group, folium.FeatureGroup)
     kinds = [type(c).__name__ for c in group._children.values()]
-    assert kinds == ["HtmlStore", "ZoneClassLayer"]
+    assert kinds == ["ZoneStore", "ZoneClassLayer"]
 
 
 def test_every_text_from_data_is_escaped(seed_raw, layers):

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -12,6 +13,8 @@ import pytest
 from geo.dataset import load_dataset
 from geo.stringency import (
     INDICATORS,
+    covering_lockdowns,
+    coverings,
     stringency_index,
     stringency_on,
     stringency_rows,
@@ -139,3 +142,19 @@ def test_series_and_rows(multiyear):
     assert row["C6_level"] == "2T" and row["C8_level"] == "" and row["indicators_reported"] == 3
     assert "문밖 출입" in row["quotes"]
     assert set(rows[0]) >= {f"{code}_level" for code in INDICATORS}
+
+
+def test_coverings_are_each_zones_covering_lockdowns_and_shared(multiyear):
+    # A second dataset place on the gazetteer county of the first lockdown, locked down too.
+    first = multiyear.lockdowns[0]
+    twin = dataclasses.replace(multiyear.place(first.zone), id="twin", name="Twin")
+    data = dataclasses.replace(
+        multiyear, places=(*multiyear.places, twin), _index={},
+        lockdowns=(*multiyear.lockdowns, dataclasses.replace(first, id="twin-1", zone="twin")))
+    found = coverings(data)
+    assert set(found) == {lockdown.zone for lockdown in data.lockdowns}
+    for zone, lockdowns in found.items():
+        assert lockdowns == covering_lockdowns(data, zone)
+    # Zones covered by the same lockdowns share one tuple: a caller groups them by it.
+    assert found["twin"] is found[first.zone]
+    assert len({id(lockdowns) for lockdowns in found.values()}) == len(found) - 1

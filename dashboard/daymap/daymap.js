@@ -13,7 +13,8 @@
  * and forward ("steps"). The map's own step buttons (and the "," and "." keys in
  * the frame) show such a day at once and then tell the server (the value's "day"
  * and "moves"), whose rerun moves the slider and the details to it; a step pressed
- * before that rerun is back waits for it.
+ * before that rerun is back waits for it. The page's day slider is followed the same
+ * way (followSlider): a key press on it shows a held day at once.
  *
  * Messages follow Streamlit's component protocol (streamlit-component-lib, v1).
  */
@@ -102,30 +103,21 @@
 
   function classOf(i) { return day.classes[day.row[i]]; }
 
-  function buildZones(S, slot) {
+  function buildZones(S) {
     var features = S.l.map(function (lockdown, i) {
       return {type: "Feature", geometry: S.g[S.k[i]], properties: {i: i, lockdown: lockdown}};
     });
     zones = L.geoJson({type: "FeatureCollection", features: features}, {
       style: function (feature) { return classOf(feature.properties.i).style; }
     });
-    // A zone's popup is its whole history: each lockdown's status slot (by its row) is
-    // filled with that row's status on the day.
-    var rowSlot = /<span class='lm-status-slot' data-row='(\d+)'><\/span>/g;
+    // A zone's popup is its whole history (joined by the store, geo/maps/histories.py):
+    // each drawn lockdown with its row's status on the day.
     function now(j) {
       var c = classOf(j);
       return "<span class='lm-now lm-now-" + c.key + "'>" + c.status + "</span>";
     }
-    // A fragment, or (negative) the section of another row's lockdown, stored once.
-    function piece(j) {
-      if (j >= 0) { return S.h[j]; }
-      return S.q[-j - 1].map(function (k) { return S.h[k]; }).join("");
-    }
     zones.bindPopup(function (layer) {
-      var i = layer.feature.properties.i;
-      return S.r[i].map(piece).join("")
-        .split(slot).join(classOf(i).status)
-        .replace(rowSlot, function (all, j) { return now(Number(j)); });
+      return S.popup(layer.feature.properties.i, now);
     }, {maxWidth: 420});
     zones.bindTooltip(function (layer) {
       var c = classOf(layer.feature.properties.i);
@@ -168,7 +160,7 @@
 
   function applyDay(key, styles, iso) {
     day = styles;
-    if (zones === null) { buildZones(window[latest.zones.store], latest.zones.slot); }
+    if (zones === null) { buildZones(window[latest.zones.store]); }
     restyle();
     shown.day = key;
     window.lm_day = key;
@@ -235,8 +227,42 @@
     });
   }
 
+  // The page's day slider (a Streamlit widget in the parent page, which this frame may
+  // read: same origin): when the day it shows becomes one whose styles this frame holds
+  // (the day shown, the steps, the days either side), the map shows it at once; the
+  // server's rerun follows with the same day and the details. Anything else (a far
+  // drag, a page this frame cannot read) waits for the server, as before.
+  var followed = null;    // the slider's input element being watched
+
+  function heldDay(iso) {
+    if (!latest) { return null; }
+    if (latest.day_iso === iso) {
+      return {key: latest.day_key, styles: latest.day, iso: latest.day_iso};
+    }
+    var steps = latest.steps || {};
+    for (var name in steps) { if (steps[name].iso === iso) { return steps[name]; } }
+    return null;
+  }
+
+  function followSlider(widgetKey) {
+    var input = null;
+    try {
+      input = window.parent.document.querySelector(
+        ".st-key-" + widgetKey + " input[type=range]");
+    } catch (error) { return; }  // another origin: the server's rerun moves the map
+    if (!input || input === followed) { return; }
+    followed = input;
+    new MutationObserver(function () {
+      var target = heldDay(input.getAttribute("aria-valuetext"));
+      if (zones !== null && target && target.key !== shown.day) {
+        applyDay(target.key, target.styles, target.iso);
+      }
+    }).observe(input, {attributes: true, attributeFilter: ["aria-valuetext"]});
+  }
+
   function showDay(args) {
     if (stepper === null) { addStepper(); }
+    if (args.follow) { followSlider(args.follow); }
     if (args.day_key !== shown.day) { applyDay(args.day_key, args.day, args.day_iso); }
     if (stepper) { stepper.label.textContent = args.day_iso || ""; }
     if (pending !== null && args.steps) {

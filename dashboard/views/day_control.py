@@ -21,6 +21,7 @@ ONE_DAY = dt.timedelta(days=1)
 SPEEDS = {"slow (2 s a step)": 2.0, "normal (1 s)": 1.0, "fast (0.5 s)": 0.5,
           "fastest (0.25 s)": 0.25}
 DEFAULT_SPEED = "normal (1 s)"
+SLIDER_KEY = "day_slider"  # the map follows this widget (dashboard.mapping.show_map)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -57,6 +58,17 @@ def neighbours(loaded: Loaded, day: dt.date) -> dict[str, dt.date]:
     unit = st.session_state.get("day_step", Step.DAY.value)
     found = {"back": step(day, unit, -1), "forward": step(day, unit, 1)}
     return {name: other for name, other in found.items() if first <= other <= last}
+
+
+def next_days(loaded: Loaded, day: dt.date) -> dict[str, dt.date]:
+    """Where the day may go next: one step of the chosen unit (:func:`neighbours`) and
+    the slider's own arrow keys, a day either side, inside the range."""
+    first, last = view_range(loaded)
+    days = {"day_back": day - ONE_DAY, "day_forward": day + ONE_DAY}
+    found = neighbours(loaded, day)
+    found.update({name: other for name, other in days.items()
+                  if first <= other <= last and other not in found.values()})
+    return found
 
 
 def _step(loaded: Loaded, count: int) -> None:
@@ -139,7 +151,7 @@ def controls(loaded: Loaded) -> dt.date:
                        disabled=previous_change(changes, day) is None, width="stretch")
     back.button("◀", key="day_back", help="One step back", on_click=_step,
                 args=(loaded, -1), disabled=day <= first, width="stretch")
-    slider.slider("Day", min_value=first, max_value=last, step=ONE_DAY, key="day_slider",
+    slider.slider("Day", min_value=first, max_value=last, step=ONE_DAY, key=SLIDER_KEY,
                   format="YYYY-MM-DD", on_change=_slider_moved,
                   help="Status by the end of the day. Arrow keys move one day.")
     forward.button("▶", key="day_forward", help="One step forward", on_click=_step,

@@ -64,8 +64,9 @@ def _panel(loaded: Loaded) -> None:
     left, right = st.columns([2, 1], gap="medium")
     with left:
         steps = {name: (other, colouring.bands_for(loaded, other))
-                 for name, other in day_control.neighbours(loaded, day).items()}
-        result = show_map(loaded, day, colouring.bands_for(loaded, day), steps)
+                 for name, other in day_control.next_days(loaded, day).items()}
+        result = show_map(loaded, day, colouring.bands_for(loaded, day), steps,
+                          follow=day_control.SLIDER_KEY)
         colouring.legend()
     with right:
         zone = _zone_choice(loaded, result)

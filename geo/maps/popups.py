@@ -112,17 +112,24 @@ def reports_html(reports: Iterable[ReportQuotes]) -> str:
     return "".join(parts)
 
 
-def history_entry_parts(item: ZoneLockdown, status: str) -> list[str]:
-    """One lockdown of a zone's history: its period, ``status`` (HTML: the day's status or
-    a slot for it), scope, dates, disagreements, measures, trigger, precision notes and
-    every report with its quotes."""
+def section_head(item: ZoneLockdown) -> str:
+    """How one lockdown's section of a zone's history opens: marked, for an order on a
+    place containing the zone, with what it was ("Under the nationwide order of May 2022")."""
     s = item.summary
-    under = " lm-under" if item.under else ""
-    parts = [f"<section class='lm-lockdown{under}' data-lockdown=\"{e(s.lockdown_id)}\">"]
-    if item.under:
-        parts.append(f"<div class='lm-under-note'>{e(item.under)}: {e(s.zone_name)}</div>")
-    parts.append(f"<h5 class='lm-period'>{e(item.period)}</h5>")
-    parts.append(f"<div class='lm-state'>{status}</div>")
+    if not item.under:
+        return f"<section class='lm-lockdown' data-lockdown=\"{e(s.lockdown_id)}\">"
+    return (f"<section class='lm-lockdown lm-under' data-lockdown=\"{e(s.lockdown_id)}\">"
+            f"<div class='lm-under-note'>{e(item.under)}: {e(s.zone_name)}</div>")
+
+
+def section_body(item: ZoneLockdown, status: str) -> list[str]:
+    """The rest of one lockdown's section: its period, ``status`` (HTML: the day's status
+    or, in a store, a slot for it), scope, dates, disagreements, measures, trigger,
+    precision notes and every report with its quotes."""
+    s = item.summary
+    # The status is a part of its own: a store puts the day's status there.
+    parts = [f"<h5 class='lm-period'>{e(item.period)}</h5>", "<div class='lm-state'>", status,
+             "</div>"]
     if s.scope:
         parts.append(f"<div class='lm-scope'>Scope: {e(s.scope)}</div>")
     parts.append("<table class='lm-dates'>")
@@ -155,41 +162,47 @@ def history_entry_parts(item: ZoneLockdown, status: str) -> list[str]:
     return parts
 
 
-def zone_history_layout(history: ZoneHistory, *, approximate: bool = False,
-                        method: str | None = None) -> list[str | ZoneLockdown]:
-    """The popup of a zone as HTML fragments with each lockdown left as its
-    :class:`ZoneLockdown` (see :func:`zone_history_parts`): a store writes each lockdown's
-    section once, however many zones' histories show it (a nationwide order)."""
-    own, wider = history.lockdowns, history.containing
-    parts: list[str | ZoneLockdown] = [
-        "<div class='lm-popup lm-zone-popup lm-zone-history'>",
-        f"<h4 class='lm-title'>{e(history.zone_name)}</h4>"]
-    if history.other_names:
-        parts.append("<div class='lm-aliases'>Also: "
-                     + ", ".join(e(n) for n in history.other_names) + "</div>")
-    count = f"{len(own)} lockdown{'s' if len(own) != 1 else ''} of this zone"
+def history_head(zone_name: str, other_names: Iterable[str], own: int, wider: int, *,
+                 approximate: bool = False, method: str | None = None) -> str:
+    """How a zone's popup opens: its name, other names, how many lockdowns it has (``own``)
+    and how many orders over a wider area cover it (``wider``), and, for an approximate
+    outline, why."""
+    parts = ["<div class='lm-popup lm-zone-popup lm-zone-history'>",
+             f"<h4 class='lm-title'>{e(zone_name)}</h4>"]
+    other_names = tuple(other_names)
+    if other_names:
+        parts.append("<div class='lm-aliases'>Also: " + ", ".join(e(n) for n in other_names)
+                     + "</div>")
+    count = f"{own} lockdown{'s' if own != 1 else ''} of this zone"
     if wider:
-        count += f", {len(wider)} over a wider area"
+        count += f", {wider} over a wider area"
     parts.append(f"<div class='lm-history-count'>{e(count)}, in time order</div>")
     if approximate:
         note = method or "the zone's exact boundary is not known."
         parts.append(f"<div class='lm-approximate'>Approximate outline (dashed): {e(note)}</div>")
-    parts += own
-    if wider:
-        parts.append("<h5 class='lm-wider'>Orders over a wider area containing it</h5>")
-        parts += wider
-    parts.append("</div>")
-    return parts
+    return "".join(parts)
+
+
+WIDER_HEAD = "<h5 class='lm-wider'>Orders over a wider area containing it</h5>"
+HISTORY_END = "</div>"
 
 
 def zone_history_parts(history: ZoneHistory, status: Callable[[ZoneLockdown], str], *,
                        approximate: bool = False, method: str | None = None) -> list[str]:
     """The popup of a zone: every lockdown of it in time order, then the orders on places
     containing it, each marked so ("Under the nationwide order of May 2022").
-    ``status(item)`` gives each lockdown's status HTML (a :func:`row_slot` in a store)."""
-    parts: list[str] = []
-    for part in zone_history_layout(history, approximate=approximate, method=method):
-        parts += [part] if isinstance(part, str) else history_entry_parts(part, status(part))
+    ``status(item)`` gives each lockdown's status HTML. A map's store writes the same
+    popup from shared pieces (:mod:`geo.maps.histories`)."""
+    own, wider = history.lockdowns, history.containing
+    parts = [history_head(history.zone_name, history.other_names, len(own), len(wider),
+                          approximate=approximate, method=method)]
+    for item in own:
+        parts += [section_head(item), *section_body(item, status(item))]
+    if wider:
+        parts.append(WIDER_HEAD)
+        for item in wider:
+            parts += [section_head(item), *section_body(item, status(item))]
+    parts.append(HISTORY_END)
     return parts
 
 

@@ -118,11 +118,15 @@ class HtmlStore(RawMacro):
         return len(self.lists) - 1
 
     def add_row(self, parts: list[str], **columns: Any) -> int:
-        """A popup (as :meth:`add_parts`) plus per-row values under one-letter keys
-        (``name`` as ``n``, ``lockdown`` as ``l``): a row's geometry is then written once
-        however many layers and periods draw it. ``geometry`` goes to ``g`` once per
-        distinct object, and ``k`` gives each row's index in ``g``: a county locked down
-        again and again is written once."""
+        """A popup (as :meth:`add_parts`) plus the row's values (:meth:`add_columns`)."""
+        self.add_columns(**columns)
+        return self.add_parts(parts)
+
+    def add_columns(self, **columns: Any) -> None:
+        """Per-row values under one-letter keys (``name`` as ``n``, ``lockdown`` as ``l``):
+        a row's geometry is then written once however many layers and periods draw it.
+        ``geometry`` goes to ``g`` once per distinct object, and ``k`` gives each row's
+        index in ``g``: a county locked down again and again is written once."""
         for key, value in columns.items():
             if key == "geometry":
                 found = self._geometry_index.get(id(value))
@@ -132,7 +136,6 @@ class HtmlStore(RawMacro):
                 self.rows.setdefault("k", []).append(found)
             else:
                 self.rows.setdefault(key[0], []).append(value)
-        return self.add_parts(parts)
 
     def payload(self) -> dict[str, list]:
         return {"h": self.items, "r": self.lists, **self.rows}

@@ -164,6 +164,11 @@ function keyboard(layer) {
 }
 map.eachLayer(keyboard);
 map.on('layeradd', function (ev) { keyboard(ev.layer); });
+// Escape closes the open popup wherever the focus is in the map: Leaflet's own handler
+// listens only while the map's container itself has the focus, not a zone or a link.
+L.DomEvent.on(box, 'keydown', function (ev) {
+    if (ev.key === 'Escape' && map._popup && map.hasLayer(map._popup)) { map.closePopup(); }
+});
 
 // Touch: a tap inside a zone goes to the zone, not to a town or incident marker drawn
 // above it (a fingertip covers them all at once). Caught on the way down, before the
@@ -233,8 +238,13 @@ function ready() {
         slider.addEventListener('change', say);
     }
     var done = function () { box.setAttribute('data-lm-reader', 'ready'); };
+    // The opening fitBounds may still be animating: a view set before it ends is undone,
+    // so the map is ready (and a small one refitted) only after it.
+    var settled = function (then) {
+        if (map._animatingZoom) { map.once('zoomend', then); } else { then(); }
+    };
     var size = map.getSize();
-    if (size.x >= narrow && size.y >= LM_ARGS.short) { done(); return; }
+    if (size.x >= narrow && size.y >= LM_ARGS.short) { settled(done); return; }
     // A small map (a phone, the dashboard's column): the legend folds to its button, so
     // it does not cover the zones, and the view is fitted to the room left.
     box.querySelectorAll('details.lm-legend-fold').forEach(function (d) { d.open = false; });
@@ -247,8 +257,7 @@ function ready() {
         }
         done();
     };
-    // The opening fitBounds may still be animating: a new view set now would be undone.
-    if (map._animatingZoom) { map.once('zoomend', fit); } else { fit(); }
+    settled(fit);
 }
 if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', function () { setTimeout(ready, 0); });

@@ -14,18 +14,11 @@ from branca.element import Element
 from folium.map import Layer
 from folium.template import tojavascript
 
-from geo.describe import describe_zones
 from geo.errors import DatasetError, Problem, shown
 from geo.maps.geojson import rounded_geometries
-from geo.maps.popups import (
-    e,
-    history_entry_parts,
-    now_html,
-    row_slot,
-    status_text,
-    zone_history_layout,
-)
-from geo.maps.raw import HtmlStore, RawRender, js_json, store_var
+from geo.maps.histories import ZoneStore, add_zone_histories
+from geo.maps.popups import e, now_html, status_text
+from geo.maps.raw import RawRender, js_json, store_var
 from geo.maps.styles import STATUS_ORDER, StyleClass
 from geo.model import Dataset, Lockdown
 from geo.timeline import (
@@ -38,20 +31,17 @@ from geo.timeline import (
     status_of,
 )
 
-STATUS_SLOT = "<span class='lm-status-slot'></span>"  # cannot occur in escaped data
 # What a popup shows after the status of a downgraded lockdown.
 DOWNGRADED_NOTE = " <em>(measures downgraded)</em>"
 _ANY_DAY = dt.date(2000, 1, 1)
-NOT_DRAWN = "<span class='lm-status'>Not drawn on this map</span>"
 
 # A zone feature carries only ``i``, its row: geometry (``g`` at ``k``), name, lockdown id
-# and popup are stored once per row in the group's HtmlStore (``n``, ``l``, ``r``; each
-# distinct geometry once) and shared by
-# the day's layer and every timeline period. Popups and tooltips are bound once per layer
-# (Leaflet passes the clicked feature's layer), not once per feature.
-# split/join, not replace(): a replacement string would give '$&' a meaning.
+# and the pieces of its popup are stored once per row in the group's ZoneStore (``n``,
+# ``l``, ...; each distinct geometry once) and shared by the day's layer and every
+# timeline period. Popups and tooltips are bound once per layer (Leaflet passes the
+# clicked feature's layer), not once per feature; the store joins a popup
+# (geo.maps.histories) with each lockdown's status on the day shown.
 ZONE_JS = """(function (S, D, C) {
-    var ROW_SLOT = /<span class='lm-status-slot' data-row='(\\d+)'><\\/span>/g;
     function now(key, html) {
         return "<span class='lm-now lm-now-" + key + "'>" + html + '</span>';
     }
@@ -62,11 +52,6 @@ ZONE_JS = """(function (S, D, C) {
         var t = window.lmTime;
         var run = S.u[j].filter(function (u) { return u[0] <= t && t <= u[1]; })[0];
         return run ? now(S.y[run[2]], S.w[run[2]]) : '';
-    }
-    // A fragment, or (negative) the section of another row's lockdown, stored once.
-    function piece(j) {
-        if (j >= 0) { return S.h[j]; }
-        return S.q[-j - 1].map(function (k) { return S.h[k]; }).join('');
     }
     function status(p) {
         if (!C.period) { return C.s; }
@@ -82,12 +67,9 @@ ZONE_JS = """(function (S, D, C) {
         })},
         popup: function (layer) {
             var p = layer.feature.properties;
-            return S.r[p.i].map(piece).join('')
-                .split(C.slot).join(status(p))
-                .replace(ROW_SLOT, function (all, j) {
-                    j = Number(j);
-                    return j === p.i ? now(C.k, status(p)) : other(j);
-                });
+            return S.popup(p.i, function (j) {
+                return j === p.i ? now(C.k, status(p)) : other(j);
+            });
         },
         tooltip: function (layer) {
             return '<b>' + S.n[layer.feature.properties.i] + '</b> — ' + C.t + C.x;
@@ -128,7 +110,7 @@ class ZoneClassLayer(RawRender, Layer):
         if self.is_timeline:
             data.update(a=self.starts, b=self.ends)
         const = {"s": self.status, "t": self.tip, "period": self.is_timeline,
-                 "slot": STATUS_SLOT, "k": StyleClass(self.style_class.status, False).key,
+                 "k": StyleClass(self.style_class.status, False).key,
                  "x": e(" · approximate outline") if self.style_class.approximate else ""}
         factory = "L.timeline" if self.is_timeline else "L.geoJson"
         script = (f"var {name}_z = {ZONE_JS}({store_var(self.store_owner)}, {js_json(data)}, "
@@ -208,12 +190,12 @@ def zone_layer_from_rows(dataset: Dataset, rows: list[ZoneRow], day: dt.date | d
     moment = as_moment(day)
     label_day = day.date() if isinstance(day, dt.datetime) else day
     group = folium.FeatureGroup(name=name)
-    store = HtmlStore()
+    store = ZoneStore()
     store.add_to(group)
     classes: dict[StyleClass, list[int]] = defaultdict(list)
     statuses: dict[StyleClass, ZoneStatus] = {}
     states = [state_of(dataset, row.lockdown, moment) for row in rows]
-    add_history_rows(dataset, rows, moment, store)
+    add_zone_histories(dataset, rows, moment, store)
     # Each row's status on the day, for the zone histories of the other rows.
     store.rows["d"] = [now_html(st.status, status_text(st.status, label_day)
                                 + (DOWNGRADED_NOTE if st.downgraded else ""))
@@ -235,53 +217,14 @@ def zone_layer_from_rows(dataset: Dataset, rows: list[ZoneRow], day: dt.date | d
     return group
 
 
-def add_history_rows(dataset: Dataset, rows: list[ZoneRow], moment: dt.date | dt.datetime,
-                     store: HtmlStore) -> None:
-    """Add every row to ``store``: its geometry, name, lockdown id and, as its popup, the
-    whole history of its zone (:func:`geo.describe.describe_zone`) with a slot for each
-    lockdown's status (filled when the popup opens, so one store serves every day).
-
-    Each drawn lockdown's section is stored once (``q``, by row) and a popup refers to it
-    as ``-(row + 1)``: a nationwide order in 1,000 zones' histories is written once."""
-    index = {row.lockdown.id: i for i, row in enumerate(rows)}
-    histories = describe_zones(dataset, [row.lockdown.zone for row in rows], moment)
-    sections: list[list[int] | None] = [None] * len(rows)
-    for row in rows:
-        refs: list[int] = []
-        for part in zone_history_layout(histories[row.lockdown.zone],
-                                        approximate=row.approximate, method=row.method):
-            if isinstance(part, str):
-                refs.append(store.add(part))
-                continue
-            j = index.get(part.summary.lockdown_id)
-            if j is None:  # not drawn (left out of this map): no status to follow
-                refs += [store.add(p) for p in history_entry_parts(part, NOT_DRAWN)]
-                continue
-            if sections[j] is None:
-                sections[j] = [store.add(p) for p in history_entry_parts(part, row_slot(j))]
-            refs.append(-(j + 1))
-        store.add_row([], geometry=row.geometry, name=e(row.name), lockdown=row.lockdown.id)
-        store.lists[-1] = refs  # fragments and section references
-    store.rows["q"] = [section or [] for section in sections]
-
-
-def popup_html(store: HtmlStore, row: int) -> str:
-    """The popup of ``row`` as the map's script joins it (slots left in): for tests."""
-    def piece(j: int) -> str:
-        if j >= 0:
-            return store.items[j]
-        return "".join(store.items[k] for k in store.rows["q"][-j - 1])
-    return "".join(piece(j) for j in store.lists[row])
-
-
-def add_zone_store(dataset: Dataset, rows: list[ZoneRow], owner: Element) -> HtmlStore:
+def add_zone_store(dataset: Dataset, rows: list[ZoneRow], owner: Element) -> ZoneStore:
     """Store every row's popup (its zone's history), geometry, name and lockdown id once, in
-    an HtmlStore held by ``owner``, with nothing that depends on the day: each lockdown's
+    a ZoneStore held by ``owner``, with nothing that depends on the day: each lockdown's
     status is a slot the drawing layer fills. One store then serves every day; see
     :func:`day_zone_layer`."""
-    store = HtmlStore()
+    store = ZoneStore()
     store.add_to(owner)
-    add_history_rows(dataset, rows, _ANY_DAY, store)
+    add_zone_histories(dataset, rows, _ANY_DAY, store)
     return store
 
 
