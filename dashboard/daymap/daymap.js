@@ -232,7 +232,7 @@
   // (the day shown, the steps, the days either side), the map shows it at once; the
   // server's rerun follows with the same day and the details. Anything else (a far
   // drag, a page this frame cannot read) waits for the server, as before.
-  var followed = null;    // the slider's input element being watched
+  var following = false;  // watching the page for the slider
 
   function heldDay(iso) {
     if (!latest) { return null; }
@@ -244,20 +244,24 @@
     return null;
   }
 
+  // Watched through the page's body, not one element: Streamlit may replace the slider's
+  // input on a rerun, and a watch on the old one would miss every key after that.
   function followSlider(widgetKey) {
-    var input = null;
-    try {
-      input = window.parent.document.querySelector(
-        ".st-key-" + widgetKey + " input[type=range]");
-    } catch (error) { return; }  // another origin: the server's rerun moves the map
-    if (!input || input === followed) { return; }
-    followed = input;
-    new MutationObserver(function () {
-      var target = heldDay(input.getAttribute("aria-valuetext"));
-      if (zones !== null && target && target.key !== shown.day) {
-        applyDay(target.key, target.styles, target.iso);
-      }
-    }).observe(input, {attributes: true, attributeFilter: ["aria-valuetext"]});
+    if (following) { return; }
+    var page = null;
+    try { page = window.parent.document.body; } catch (error) { return; }  // another origin
+    if (!page) { return; }
+    following = true;
+    var selector = ".st-key-" + widgetKey + " input[type=range]";
+    new MutationObserver(function (records) {
+      records.forEach(function (record) {
+        if (zones === null || !record.target.matches(selector)) { return; }
+        var target = heldDay(record.target.getAttribute("aria-valuetext"));
+        if (target && target.key !== shown.day) {
+          applyDay(target.key, target.styles, target.iso);
+        }
+      });
+    }).observe(page, {attributes: true, subtree: true, attributeFilter: ["aria-valuetext"]});
   }
 
   function showDay(args) {
