@@ -113,10 +113,13 @@ def server() -> Iterator[str]:
 
 
 def map_frame(page, timeout: float = 60_000):
-    """The st_folium iframe's Frame, once Leaflet has drawn the map in it."""
+    """The map component's Frame, once Leaflet has drawn the map in it and its opening
+    view has settled (a zoom read before would be undone by the opening fit)."""
     handle = page.wait_for_selector(MAP_IFRAME, timeout=timeout)
     frame = handle.content_frame()
     frame.wait_for_selector(".leaflet-container", timeout=timeout)
+    frame.wait_for_function("window.map && window.map._loaded && !window.map._animatingZoom",
+                            timeout=timeout)
     return frame
 
 
