@@ -32,4 +32,6 @@ def test_one_county_is_never_fitted_closer_than_zoom_10(seed):
     html = base_map(seed, build_layers(seed)).get_root().render()
     options = re.search(r"\.fitBounds\(\s*\[\[.*?\]\],\s*(\{.*?\})", html, flags=re.S).group(1)
     assert json.loads(options)["maxZoom"] == FIT_MAX_ZOOM == 10
+    # Not animated: an animated fit ends a frame after the layers are added and redraws them.
+    assert json.loads(options)["animate"] is False
     assert '"zoomSnap": 0.5' in html  # half steps: the fitted view fills more of the map
