@@ -23,15 +23,19 @@ def real_errors(page) -> list[str]:
             if not ("Failed to load resource" in e and any(h in e for h in TILE_HOSTS))]
 
 
-def click_latlng(page, lat: float, lng: float) -> None:
-    """A real mouse click at a geographic point of the (only) map."""
-    point = page.evaluate("""([lat, lng]) => {
+def page_point(page, lat: float, lng: float) -> tuple[float, float]:
+    """Where a geographic point of the (only) map is on the page."""
+    return tuple(page.evaluate("""([lat, lng]) => {
         const id = document.querySelector('.folium-map').id;
         const p = window[id].latLngToContainerPoint([lat, lng]);
         const box = document.getElementById(id).getBoundingClientRect();
         return [box.left + p.x, box.top + p.y];
-    }""", [lat, lng])
-    page.mouse.click(point[0], point[1])
+    }""", [lat, lng]))
+
+
+def click_latlng(page, lat: float, lng: float) -> None:
+    """A real mouse click at a geographic point of the (only) map."""
+    page.mouse.click(*page_point(page, lat, lng))
 
 
 def set_slider(page, day_iso: str) -> None:

@@ -7,8 +7,10 @@ from map_browser import (
     click_incident,
     click_latlng,
     open_map,
+    page_point,
     real_errors,
     set_slider,
+    wait_incidents,
     zone_paths,
 )
 from map_fixtures import KIMHYONGJIK, layers_for
@@ -71,6 +73,40 @@ def test_incident_marker_is_above_the_zone_and_lists_the_incidents(offline, expo
     click_latlng(page, *INSIDE_ZONE)
     page.wait_for_function("document.querySelector('.leaflet-popup-content')"
                            ".innerText.includes('Kimhyongjik County')", timeout=5_000)
+
+
+def test_hovering_an_incident_names_it_and_only_a_marker_takes_the_pointer(offline, exported):
+    page = offline
+    open_map(page, exported)
+    wait_incidents(page)
+    canvas = "canvas.lm-incidents"
+    page.mouse.move(*page_point(page, *INCIDENT))
+    tip = page.wait_for_selector(".lm-incident-tip", timeout=5_000)
+    assert "border crossing" in tip.inner_text() and "2021-11-18" in tip.inner_text()
+    assert page.eval_on_selector(canvas, "c => [getComputedStyle(c).pointerEvents, "
+                                         "getComputedStyle(c).cursor]") == ["auto", "pointer"]
+    # Off the marker, inside the zone: the zone's own tooltip, and the canvas lets go.
+    page.mouse.move(*page_point(page, *INSIDE_ZONE))
+    page.wait_for_function("[...document.querySelectorAll('.leaflet-tooltip')]"
+                           ".map(t => t.innerText).join(' ').includes('Kimhyongjik County')",
+                           timeout=5_000)
+    page.wait_for_selector(".lm-incident-tip", state="detached", timeout=5_000)  # fades out
+    assert page.eval_on_selector(canvas, "c => getComputedStyle(c).pointerEvents") == "none"
+
+
+def test_the_layer_control_hides_and_shows_the_incidents(offline, exported):
+    page = offline
+    open_map(page, exported)
+    wait_incidents(page)
+    page.hover(".leaflet-control-layers")
+    toggle = page.locator(".leaflet-control-layers-overlays label", has_text="Incidents")
+    toggle.click()
+    assert page.locator("canvas.lm-incidents").count() == 0
+    toggle.click()
+    wait_incidents(page)
+    click_incident(page, *INCIDENT)
+    assert "4 incidents here" in page.wait_for_selector(".leaflet-popup-content").inner_text()
+    assert real_errors(page) == []
 
 
 def test_slider_past_dec_4_changes_the_zone_state(offline, exported):

@@ -51,7 +51,7 @@ def seat(page) -> tuple[float, float]:
     """Where the zone's incidents are drawn: the county seat, inside the zone."""
     return tuple(page.evaluate("""() => { let at = null;
         const m = window[document.querySelector('.folium-map').id];
-        m.eachLayer(l => { if (l.lmSpot !== undefined && !at) at = l.getLatLng(); });
+        m.eachLayer(l => { if (l.lmSpots && !at) at = l.latLngOf(0); });
         return [at.lat, at.lng]; }"""))
 
 

@@ -95,9 +95,8 @@ def test_context_lines_and_town_labels(page):
     assert "permanent: true" in page
 
 
-def test_incidents_are_circle_markers_one_per_spot(page):
-    assert '"className": "lm-incident"' in page and "L.circleMarker(" in page
-    assert "incidents here" in page and "L.canvas(" in page
+def test_incidents_are_one_canvas_of_spots_one_per_place(page):
+    assert "L.Canvas.extend(" in page and "incidents here" in page
     data = json.loads(re.search(r"\}\)\((\{\"x\":.*?\]\}), \{", page).group(1))
     assert len(data["x"]) == 1 and len(data["s"][0]) == 4  # four incidents, one spot
 

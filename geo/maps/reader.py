@@ -128,10 +128,14 @@ function zoneAt(point) {
     });
     return found;
 }
+// The incident spots under a point, as functions that open each one's popup.
 function markersAt(point) {
     var hits = [];
     map.eachLayer(function (l) {
-        if (l.lmSpot !== undefined && l._point && l._containsPoint(point)) { hits.push(l); }
+        if (!l.lmSpots) { return; }
+        l.spotsAt(point).forEach(function (k) {
+            hits.push(function () { l.openSpot(k); });
+        });
     });
     return hits;
 }
@@ -206,7 +210,7 @@ map.on('popupopen', function (ev) {
     button.textContent = 'Show the incidents at this spot';
     L.DomEvent.on(button, 'click', function (e) {
         L.DomEvent.stop(e);
-        here[0].fire('click', {latlng: here[0].getLatLng()}, true);
+        here[0]();
     });
     content.appendChild(button);
     ev.popup._updateLayout();
