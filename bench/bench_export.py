@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python bench/bench_export.py [--points 100,1000,10000] [--zones 10,100,1000]
        [--naive-timeout 60] [--no-naive] [--record seeds/record.yaml | --no-record]
-       [--record-only]
+       [--record-only] [--repeat 1] [--against REV]
 
 For each size: export time (build + render + atomic write, self-contained), file
 size, and time until drawn in headless Chromium with the network blocked (from
@@ -14,18 +14,26 @@ inlined too, so both open offline).
 A last row is the bundled public record (``--record``, default ``seeds/record.yaml``):
 its real zones (counties, cities, provinces and the whole country) and incidents,
 exported on its default day with the slider over its whole span, drawn the same way.
-``--record-only`` runs that row alone.
+``--record-only`` runs that row alone. ``--repeat N`` draws each file N times and
+reports the median (the machines are shared: one draw can be 0.2 s off).
+``--against REV`` adds the maps another revision exports (built in a git worktree
+by that revision's own code), drawn in turn with ours in the same browser.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import math
+import os
 import random
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,9 +173,57 @@ def record_case(path: Path) -> tuple[Dataset, dict, dt.date]:
     return dataset, build_layers(dataset), default_day(dataset)
 
 
+# A variant exported by another revision of this project, in its own worktree: the
+# revision's own bench_export builds the same synthetic data (or reads the record).
+AGAINST_SCRIPT = """
+import sys
+from pathlib import Path
+sys.path[:0] = ["bench", "tests", "."]
+from bench_export import record_case, synthetic
+from geo.export import export_map
+out, points, zones, record = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+if record:
+    dataset, layers, day = record_case(Path(record))
+else:
+    (dataset, layers), day = synthetic(points, zones), "2021-11-20"
+export_map(dataset, layers, day, out)
+"""
+
+
+@contextlib.contextmanager
+def worktree(revision: str, tmp: str) -> Iterator[Path]:
+    """A checkout of ``revision`` beside this one, removed afterwards."""
+    path = Path(tmp) / "against"
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(path),
+                    revision], check=True)
+    try:
+        yield path
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(path)],
+                       check=True)
+
+
+def export_against(tree: Path, out: Path, points: int, zones: int, record: Path | None) -> Path:
+    subprocess.run([sys.executable, "-c", AGAINST_SCRIPT, str(out), str(points), str(zones),
+                    str(record or "")], cwd=tree, check=True,
+                   env={**os.environ, "PYTHONPATH": str(tree)})
+    return out
+
+
+def draw_all(browser, variants: list[tuple[Path, str, float]], repeat: int) -> list[float | None]:
+    """The median draw time of each (file, condition, timeout), drawn in turn ``repeat``
+    times so that a busy moment of a shared machine falls on every variant alike."""
+    times: list[list[float | None]] = [[] for _ in variants]
+    for _ in range(repeat):
+        for spent, (path, condition, timeout_s) in zip(times, variants, strict=True):
+            spent.append(draw_time(browser, path, condition, timeout_s))
+    return [None if None in t else statistics.median(t) for t in times]
+
+
 def measure_row(browser, tmp: str, label: str, dataset: Dataset, layers: dict,
-                day: dt.date | str, naive: bool, naive_timeout: float) -> str:
-    """One table row: our export and its drawing, then the naive map's."""
+                day: dt.date | str, naive: bool, naive_timeout: float, repeat: int = 1,
+                against: Path | None = None, record: Path | None = None) -> str:
+    """One table row: our export and its drawing, the other revision's, the naive map's."""
     points = len(layers["incidents"])
     zones = len(layers["zones"])
     spots = len({(round(p.x, 5), round(p.y, 5)) for p in layers["incidents"].geometry})
@@ -176,28 +232,34 @@ def measure_row(browser, tmp: str, label: str, dataset: Dataset, layers: dict,
     export_map(dataset, layers, day, ours)
     ours_export = time.perf_counter() - start
     # Incidents are painted on a canvas that says how many it holds once painted.
-    ours_drawn = draw_time(
-        browser, ours, "+(document.querySelector('canvas.lm-incidents[data-lm-drawn]')"
-        f" || {{dataset: {{}}}}).dataset.lmDrawn >= {spots} && "
-        f"document.querySelectorAll('path.lm-zone').length >= {zones}", 60)
-    cells = [label, f"{zones:,}", f"{ours_export:.2f} s", f"{ours.stat().st_size / 1e6:.1f} MB",
-             fmt_time(ours_drawn, 60)]
-    if not naive:
-        cells += ["-", "-", "-"]
-    else:
+    drawn = ("+(document.querySelector('canvas.lm-incidents[data-lm-drawn]')"
+             f" || {{dataset: {{}}}}).dataset.lmDrawn >= {spots} && "
+             f"document.querySelectorAll('path.lm-zone').length >= {zones}")
+    variants = [(ours, drawn, 60.0)]
+    if against:
+        variants.append((export_against(against, Path(tmp) / "against.html", points, zones,
+                                        record), drawn, 60.0))
+    if naive:
         parts = sum(len(getattr(g, "geoms", [g])) for g in layers["zones"].geometry)
         naive_path = Path(tmp) / f"naive-{points}-{zones}.html"
         start = time.perf_counter()
         naive_export(dataset, layers, naive_path)
         naive_export_s = time.perf_counter() - start
-        naive_drawn = draw_time(
-            browser, naive_path, "document.querySelectorAll('.leaflet-marker-icon')"
-            f".length >= {points} && document.querySelectorAll("
-            f"'.leaflet-overlay-pane path').length >= {parts}", naive_timeout)
+        variants.append((naive_path, "document.querySelectorAll('.leaflet-marker-icon')"
+                         f".length >= {points} && document.querySelectorAll("
+                         f"'.leaflet-overlay-pane path').length >= {parts}", naive_timeout))
+    times = draw_all(browser, variants, repeat)
+    cells = [label, f"{zones:,}", f"{ours_export:.2f} s", f"{ours.stat().st_size / 1e6:.1f} MB",
+             fmt_time(times[0], 60)]
+    if against:
+        cells += [f"{variants[1][0].stat().st_size / 1e6:.1f} MB", fmt_time(times[1], 60)]
+    if naive:
         cells += [f"{naive_export_s:.2f} s", f"{naive_path.stat().st_size / 1e6:.1f} MB",
-                  fmt_time(naive_drawn, naive_timeout)]
-        naive_path.unlink()
-    ours.unlink()
+                  fmt_time(times[-1], naive_timeout)]
+    else:
+        cells += ["-", "-", "-"]
+    for path, _, _ in variants:
+        path.unlink()
     return "| " + " | ".join(cells) + " |"
 
 
@@ -211,12 +273,21 @@ def main() -> int:
                         help="the real dataset of the last row (default: the bundled record)")
     parser.add_argument("--no-record", action="store_true", help="synthetic rows only")
     parser.add_argument("--record-only", action="store_true", help="the record's row only")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="draw each file this many times, in turn, and report the median")
+    parser.add_argument("--against", metavar="REV",
+                        help="also draw the maps another git revision exports (a worktree)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    rows = ["| points | zones | export (ours) | file (ours) | drawn (ours) | export (naive) | "
-            "file (naive) | drawn (naive) |", "|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+    header = ["points", "zones", "export (ours)", "file (ours)", "drawn (ours)"]
+    if args.against:
+        header += [f"file ({args.against})", f"drawn ({args.against})"]
+    header += ["export (naive)", "file (naive)", "drawn (naive)"]
+    rows = ["| " + " | ".join(header) + " |", "|" + "---:|" * len(header)]
+    with contextlib.ExitStack() as stack, sync_playwright() as playwright:
+        tmp = stack.enter_context(tempfile.TemporaryDirectory())
+        against = stack.enter_context(worktree(args.against, tmp)) if args.against else None
         browser = playwright.chromium.launch(executable_path=chromium_path() or
                                              "/usr/bin/chromium", args=CHROMIUM_ARGS)
         # Warm up once (imports, the inline asset table): the table shows steady state.
@@ -227,19 +298,20 @@ def main() -> int:
         for points, zones in grid:
             dataset, layers = synthetic(points, zones)
             rows.append(measure_row(browser, tmp, f"{points:,}", dataset, layers, "2021-11-20",
-                                    not args.no_naive, args.naive_timeout))
+                                    not args.no_naive, args.naive_timeout, args.repeat,
+                                    against))
             print(rows[-1], flush=True)
         if not args.no_record:
             dataset, layers, day = record_case(args.record)
             label = f"{len(layers['incidents']):,} ({args.record.name}, {day})"
             rows.append(measure_row(browser, tmp, label, dataset, layers, day,
-                                    not args.no_naive, args.naive_timeout))
+                                    not args.no_naive, args.naive_timeout, args.repeat,
+                                    against, args.record.resolve()))
             print(rows[-1], flush=True)
         browser.close()
     print()
     print("\n".join(rows))
     return 0
-
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -94,6 +94,19 @@ def test_hovering_an_incident_names_it_and_only_a_marker_takes_the_pointer(offli
     assert page.eval_on_selector(canvas, "c => getComputedStyle(c).pointerEvents") == "none"
 
 
+def test_after_a_zoom_and_a_pan_the_marker_is_still_where_its_place_is(offline, exported):
+    page = offline
+    open_map(page, exported)
+    wait_incidents(page)
+    page.click(".leaflet-control-zoom-in")
+    page.wait_for_function("(() => { const m = window[document.querySelector('.folium-map').id];"
+                           " return !m._animatingZoom && m.getZoom() > 9; })()", timeout=5_000)
+    page.evaluate("window[document.querySelector('.folium-map').id].panBy([-150, 80], "
+                  "{animate: false})")
+    click_incident(page, *INCIDENT)
+    assert "4 incidents here" in page.wait_for_selector(".leaflet-popup-content").inner_text()
+
+
 def test_the_layer_control_hides_and_shows_the_incidents(offline, exported):
     page = offline
     open_map(page, exported)

@@ -129,8 +129,8 @@ INCIDENT_JS = """(function (D, O) {
         },
         _projectSpots: function () {
             var map = this._map, zoom = map.getZoom();
+            // Layer points move only with the zoom or a view reset (_reset): not on a pan.
             if (this._zoomProjected === zoom) { return; }
-            // Layer points move only with the zoom (or a view reset): not on a pan.
             this._zoomProjected = zoom;
             this._px = new Float64Array(n);
             this._py = new Float64Array(n);
@@ -144,7 +144,6 @@ INCIDENT_JS = """(function (D, O) {
                 (this._grid[key] || (this._grid[key] = [])).push(k);
             }
         },
-        _onZoomEnd: function () { this._zoomProjected = null; },
         _reset: function () {
             this._zoomProjected = null;
             L.Canvas.prototype._reset.call(this);
