@@ -5,7 +5,7 @@ marker whose popup lists them all, so none hides another.
 
 10,000 markers as SVG paths took seconds to draw, so markers are drawn on one
 canvas (in the pane above the zones), and not as one Leaflet layer each either
-(0.16 s of a 10,000-incident page's opening): a canvas renderer of their own
+(0.2 s of a 10,000-incident page's opening): a canvas renderer of their own
 draws a copy of one marker at every spot and finds the spots under the pointer
 in a grid. A canvas over the zones would swallow their clicks and hovers, so it
 lets pointer events through except while the pointer is over a marker. The page
@@ -89,7 +89,7 @@ INCIDENT_JS = """(function (D, O) {
             L.Canvas.prototype.initialize.call(this, options);
             this._sprite = sprite(L.Browser.retina ? 2 : 1);
             this._popup = L.popup({maxWidth: 420});
-            this._tip = L.tooltip({sticky: true, className: 'lm-incident-tip'});
+            this._tip = L.tooltip({className: 'lm-incident-tip'});  // moved with the pointer
         },
         onAdd: function (map) {
             this._zoomProjected = null;
