@@ -15,7 +15,10 @@ Synthetic datasets shaped like the seed (each lockdown with its own ~2 KB report
   and the server's peak memory (VmHWM) after it; and the same for the server
   ``lockdown-map dashboard`` starts (``dashboard.serve``: libraries imported and the
   dataset parsed before it listens, the app's shared caches built in a thread while
-  it starts), with how long that server takes to answer on an empty cache.
+  it starts), with how long that server takes to answer on an empty cache;
+- stringency on one day for every zone (the map coloured by stringency): zones
+  that share their covering lockdowns share the day's work now; before, each zone
+  walked all of its lockdowns alone (kept callable: ``zone_stringency`` per zone).
 
     .venv/bin/python bench/bench_scale.py                   # 10 .. 1,000, previous beside current
     .venv/bin/python bench/bench_scale.py --sizes 10000     # one size
@@ -64,6 +67,12 @@ from geo.model import (  # noqa: E402
     When,
 )
 from geo.rawform import dataset_to_raw  # noqa: E402
+from geo.stringency import (  # noqa: E402
+    coverings,
+    lockdown_zones,
+    stringency_on,
+    zone_stringency,
+)
 from geo.validate import validate  # noqa: E402
 
 SIZES = (10, 100, 1_000, 10_000)
@@ -191,6 +200,20 @@ def load_times(path: Path, slow: bool, folder: Path) -> dict[str, float | None]:
     return out
 
 
+def stringency_times(dataset: Dataset) -> dict[str, float]:
+    """One day's stringency of every zone (the map coloured by stringency, a CSV row per
+    zone): ``stringency_on`` now, and each zone asked alone as before (its own walk of
+    its covering lockdowns; the same values)."""
+    covering = coverings(dataset)
+    day = START + dt.timedelta(days=20)
+    return {
+        "stringency, one day (current)": timed(stringency_on, dataset, day, covering),
+        "stringency, each zone alone (previous)": timed(
+            lambda: {zone: zone_stringency(dataset, zone, day, covering[zone])
+                     for zone in lockdown_zones(dataset)}),
+    }
+
+
 # --- first run (AppTest, in a fresh process) ----------------------------------------------
 
 def first_run_child(script: str, dataset: str) -> None:
@@ -316,6 +339,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as name:
             folder = Path(name)
             row = {"n": n, "mb": path.stat().st_size / 1e6, **load_times(path, slow, folder)}
+            row.update(stringency_times(cached_loads(path.read_text(encoding="utf-8"),
+                                                     str(path), directory=folder)))
             loads.append(row)
             print(row, file=sys.stderr, flush=True)
             run: dict[str, float | int | None] = {"n": n}

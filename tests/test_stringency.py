@@ -158,3 +158,25 @@ def test_coverings_are_each_zones_covering_lockdowns_and_shared(multiyear):
     # Zones covered by the same lockdowns share one tuple: a caller groups them by it.
     assert found["twin"] is found[first.zone]
     assert len({id(lockdowns) for lockdowns in found.values()}) == len(found) - 1
+
+
+def test_zones_sharing_their_lockdowns_share_the_day_but_keep_their_own_sources(multiyear):
+    # The twin of the first lockdown's county, locked down by the same order text.
+    first = multiyear.lockdowns[0]
+    twin = dataclasses.replace(multiyear.place(first.zone), id="twin", name="Twin")
+    data = dataclasses.replace(
+        multiyear, places=(*multiyear.places, twin), _index={},
+        lockdowns=(*multiyear.lockdowns, dataclasses.replace(first, id="twin-1", zone="twin")))
+    days = sorted({lockdown.effective.on for lockdown in data.lockdowns
+                   if lockdown.effective.on}, key=str)
+    for day in days:
+        shared = stringency_on(data, day)
+        for zone, value in shared.items():  # as if each zone were asked alone
+            assert value == zone_stringency(data, zone, day), (zone, day)
+    on = first.effective.on
+    values = stringency_on(data, on)
+    assert values["twin"].zone_name == "Twin" and values["twin"].lockdowns
+    for zone, own in ((first.zone, first.id), ("twin", "twin-1")):
+        sources = [s for v in values[zone].indicators.values() for s in v.sources]
+        assert {s.lockdown for s in sources if not s.inherited} == {own}
+        assert {s.lockdown for s in sources if s.inherited} >= {"twin-1", first.id} - {own}
