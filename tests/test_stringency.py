@@ -144,13 +144,20 @@ def test_series_and_rows(multiyear):
     assert set(rows[0]) >= {f"{code}_level" for code in INDICATORS}
 
 
-def test_coverings_are_each_zones_covering_lockdowns_and_shared(multiyear):
-    # A second dataset place on the gazetteer county of the first lockdown, locked down too.
+@pytest.fixture(scope="module")
+def twinned(multiyear):
+    """A second dataset place ("twin") on the gazetteer county of the first lockdown,
+    locked down too ("twin-1"); and that first lockdown."""
     first = multiyear.lockdowns[0]
     twin = dataclasses.replace(multiyear.place(first.zone), id="twin", name="Twin")
     data = dataclasses.replace(
         multiyear, places=(*multiyear.places, twin), _index={},
         lockdowns=(*multiyear.lockdowns, dataclasses.replace(first, id="twin-1", zone="twin")))
+    return data, first
+
+
+def test_coverings_are_each_zones_covering_lockdowns_and_shared(twinned):
+    data, first = twinned
     found = coverings(data)
     assert set(found) == {lockdown.zone for lockdown in data.lockdowns}
     for zone, lockdowns in found.items():
@@ -160,13 +167,8 @@ def test_coverings_are_each_zones_covering_lockdowns_and_shared(multiyear):
     assert len({id(lockdowns) for lockdowns in found.values()}) == len(found) - 1
 
 
-def test_zones_sharing_their_lockdowns_share_the_day_but_keep_their_own_sources(multiyear):
-    # The twin of the first lockdown's county, locked down by the same order text.
-    first = multiyear.lockdowns[0]
-    twin = dataclasses.replace(multiyear.place(first.zone), id="twin", name="Twin")
-    data = dataclasses.replace(
-        multiyear, places=(*multiyear.places, twin), _index={},
-        lockdowns=(*multiyear.lockdowns, dataclasses.replace(first, id="twin-1", zone="twin")))
+def test_zones_sharing_their_lockdowns_share_the_day_but_keep_their_own_sources(twinned):
+    data, first = twinned
     days = sorted({lockdown.effective.on for lockdown in data.lockdowns
                    if lockdown.effective.on}, key=str)
     for day in days:
