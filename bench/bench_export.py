@@ -313,5 +313,6 @@ def main() -> int:
     print("\n".join(rows))
     return 0
 
+
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from geo.errors import PlaceNotFound
 from geo.gazetteer import load_gazetteer
@@ -204,17 +205,26 @@ def covering_lockdowns(dataset: Dataset, zone_id: str) -> tuple[Lockdown, ...]:
                  if covers(dataset, dataset.place(lockdown.zone), zone))
 
 
+class _Best(NamedTuple):
+    """An indicator's strictest value among some lockdowns, and the sources that set it
+    (all as inherited; ``own`` maps a place id to the positions of those set by that
+    place's own lockdowns)."""
+
+    level: int
+    general: bool
+    score: float
+    sources: tuple[Source, ...]
+    own: Mapping[str, list[int]]
+
+
 @dataclass(frozen=True)
 class _Standing:
-    """What a set of covering lockdowns says on one day, whichever of its zones asks:
-    the lockdowns by status, and for each indicator its level, flag, score and the
-    sources that set it (as inherited; ``own`` maps a place id to the positions of the
-    sources set by that place's own lockdowns)."""
+    """What a set of covering lockdowns says on one day, whichever of its zones asks."""
 
     in_force: tuple[str, ...]
     unconfirmed: tuple[str, ...]
     unreported: tuple[str, ...]
-    best: Mapping[str, tuple[int, bool, float, tuple[Source, ...], Mapping[str, list[int]]]]
+    best: Mapping[str, _Best]
 
 
 def _standing(dataset: Dataset, covering: Iterable[Lockdown], day: dt.date | dt.datetime,
@@ -254,21 +264,23 @@ def _standing(dataset: Dataset, covering: Iterable[Lockdown], day: dt.date | dt.
         own: dict[str, list[int]] = {}
         for position, source in enumerate(kept):
             own.setdefault(source.zone, []).append(position)
-        best[code] = (top.level, top.general, score, kept, own)
+        best[code] = _Best(top.level, top.general, score, kept, own)
     return _Standing(tuple(in_force), tuple(unconfirmed), tuple(unreported), best)
 
 
 def _for_zone(zone: Place, day: dt.date | dt.datetime, standing: _Standing) -> ZoneStringency:
     indicators = {}
-    for code, (level, general, score, sources, own) in standing.best.items():
-        mine = own.get(zone.id)
+    for code, best in standing.best.items():
+        sources = best.sources
+        mine = best.own.get(zone.id)
         if mine:  # set by the zone's own lockdown, not inherited from a wider one
             copy = list(sources)
             for position in mine:
                 copy[position] = replace(copy[position], inherited=False)
             sources = tuple(copy)
-        indicators[code] = IndicatorValue(indicator=code, level=level, general=general,
-                                          score=score, sources=sources)
+        indicators[code] = IndicatorValue(indicator=code, level=best.level,
+                                          general=best.general, score=best.score,
+                                          sources=sources)
     on = day.date() if isinstance(day, dt.datetime) else day
     return ZoneStringency(zone=zone.id, zone_name=zone.name, day=on, indicators=indicators,
                           lockdowns=standing.in_force, unconfirmed=standing.unconfirmed,
@@ -347,7 +359,7 @@ def stringency_on(dataset: Dataset, day: dt.date | dt.datetime,
     covering = covering if covering is not None else coverings(dataset)
     # Zones with one covering tuple (every zone of a county, from coverings) share its
     # standing, and each lockdown's status is found once: 10,000 zones on a dozen
-    # counties took 77 s a day when each zone walked its ~830 lockdowns.
+    # counties took over a minute a day when each zone walked its ~830 lockdowns.
     statuses: dict[str, ZoneStatus] = {}
     # Keyed by the tuple's identity, and holding the tuple, so that no id is reused.
     standings: dict[int, tuple[Iterable[Lockdown], _Standing]] = {}
